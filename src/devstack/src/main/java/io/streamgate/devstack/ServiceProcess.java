@@ -1,0 +1,90 @@
+package io.streamgate.devstack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** One service running from its packaged Quarkus fast-jar, as it would in a container. */
+public final class ServiceProcess implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final Service service;
+    private final int port;
+    private final ChildProcess process;
+
+    private ServiceProcess(Service service, int port, ChildProcess process) {
+        this.service = service;
+        this.port = port;
+        this.process = process;
+    }
+
+    /**
+     * Starts the service on {@code port} against the given Kafka and Redis, without waiting for it.
+     *
+     * @param root the repository root, where {@code <module>/target/quarkus-app/quarkus-run.jar} lives
+     */
+    public static ServiceProcess launch(Service service, Path root, int port, String kafka, String redis,
+            Path logDir) {
+        Path jar = root.resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: package the services first (./mvnw -DskipTests package)");
+        }
+        List<String> command = List.of(Java.executable(), service.heap(), "-XX:+UseSerialGC",
+                "-Djava.util.logging.manager=org.jboss.logmanager.LogManager", "-jar", jar.toString());
+        Map<String, String> env = Map.of(
+                "QUARKUS_HTTP_PORT", String.valueOf(port),
+                "KAFKA_BOOTSTRAP_SERVERS", kafka,
+                "REDIS_HOSTS", redis);
+        ChildProcess process = ChildProcess.start(service.module(), command, env, root.toFile(),
+                logDir.resolve(service.module() + ".log"));
+        return new ServiceProcess(service, port, process);
+    }
+
+    public Service service() {
+        return service;
+    }
+
+    public URI url() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public Path log() {
+        return process.log();
+    }
+
+    /** Waits until {@code /q/health/ready} answers 200. */
+    public void awaitReady(Duration timeout) {
+        HttpRequest ready = HttpRequest.newBuilder(url().resolve("/q/health/ready")).timeout(Duration.ofSeconds(2))
+                .GET().build();
+        Deadline.await(service.module() + " readiness", timeout, () -> {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(service.module() + " exited during start (log: " + log() + ")");
+            }
+            try {
+                return HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            } catch (IOException notYet) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+}

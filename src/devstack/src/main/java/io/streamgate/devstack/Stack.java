@@ -1,0 +1,103 @@
+package io.streamgate.devstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole StreamGate system on this machine: Kafka, Redis and the four services from their
+ * packaged jars. Used by the run command and by the end-to-end tests.
+ */
+public final class Stack implements AutoCloseable {
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+
+    private final Devstack infrastructure;
+    private final Map<Service, ServiceProcess> services;
+    private final Path logDir;
+
+    private Stack(Devstack infrastructure, Map<Service, ServiceProcess> services, Path logDir) {
+        this.infrastructure = infrastructure;
+        this.services = services;
+        this.logDir = logDir;
+    }
+
+    /**
+     * Starts everything and returns once every service reports ready.
+     *
+     * @param fixedPorts true for each service's default port (the run command), false for free ports (tests)
+     */
+    public static Stack start(boolean fixedPorts) {
+        Path root = repositoryRoot();
+        Devstack infrastructure = Devstack.start();
+        Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
+        Path logDir = root.resolve("target/stack-logs");
+        try {
+            Files.createDirectories(logDir);
+            for (Service service : Service.values()) {
+                int port = fixedPorts ? service.defaultPort() : FreePort.pick();
+                services.put(service, ServiceProcess.launch(service, root, port,
+                        infrastructure.kafka().bootstrapServers(), infrastructure.redis().uri(), logDir));
+            }
+            for (ServiceProcess process : services.values()) {
+                process.awaitReady(READY_TIMEOUT);
+            }
+            return new Stack(infrastructure, services, logDir);
+        } catch (IOException | RuntimeException e) {
+            services.values().forEach(ServiceProcess::close);
+            infrastructure.close();
+            if (e instanceof IOException io) {
+                throw new UncheckedIOException(io);
+            }
+            throw (RuntimeException) e;
+        }
+    }
+
+    public URI url(Service service) {
+        return services.get(service).url();
+    }
+
+    public ServiceProcess process(Service service) {
+        return services.get(service);
+    }
+
+    public Devstack infrastructure() {
+        return infrastructure;
+    }
+
+    public Path logDir() {
+        return logDir;
+    }
+
+    /** Stops the services first (they flush to Kafka on the way down), then Kafka and Redis. */
+    @Override
+    public void close() {
+        List<ServiceProcess> reversed = new ArrayList<>(services.values());
+        Collections.reverse(reversed);
+        reversed.forEach(ServiceProcess::close);
+        infrastructure.close();
+    }
+
+    /** The checkout's root: {@code -Dstreamgate.root}, else the nearest parent holding the service modules. */
+    public static Path repositoryRoot() {
+        String configured = System.getProperty("streamgate.root");
+        if (configured != null) {
+            return Path.of(configured).toAbsolutePath();
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve(Service.INGEST.module())) && Files.exists(dir.resolve("mvnw"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("cannot find the StreamGate checkout above " + Path.of("").toAbsolutePath()
+                + "; set -Dstreamgate.root");
+    }
+}

@@ -1,0 +1,44 @@
+package io.streamgate.platform.json;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
+import io.streamgate.platform.aviation.AircraftPosition;
+
+class JsonTest {
+
+    private final AircraftPosition position = new AircraftPosition("3c71a1", "BCS361", 51.345256, -2.052231,
+            41000, false, 42600, 533.7, 79.6, 0, -32, "2274", null, null, false, null, null, -26.2, 5.9,
+            Instant.parse("2026-07-29T12:28:35.600Z"));
+
+    @Test
+    void aircraftPositionsUseTheWireSpellingAndIsoTimestamps() {
+        String json = new String(Json.encode(position), StandardCharsets.UTF_8);
+
+        assertTrue(json.contains("\"alt_baro\":41000"), json);
+        assertTrue(json.contains("\"gs\":533.7"), json);
+        assertTrue(json.contains("\"is_military\":false"), json);
+        assertTrue(json.contains("\"timestamp\":\"2026-07-29T12:28:35.600Z\""), json);
+        assertFalse(json.contains("emergency"), "absent values are left out: " + json);
+    }
+
+    @Test
+    void aircraftPositionsRoundTrip() {
+        assertEquals(position, Json.decode(Json.encode(position), AircraftPosition.class));
+    }
+
+    @Test
+    void unknownFieldsFromNewerProducersAreTolerated() {
+        String json = "{\"hex\":\"abc123\",\"lat\":1.5,\"lon\":2.5,\"future_field\":42,"
+                + "\"timestamp\":\"2026-01-01T00:00:00Z\"}";
+        AircraftPosition decoded = Json.decode(json.getBytes(StandardCharsets.UTF_8), AircraftPosition.class);
+        assertEquals("abc123", decoded.hex());
+        assertEquals(1.5, decoded.lat());
+    }
+}
