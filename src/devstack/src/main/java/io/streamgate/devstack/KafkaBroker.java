@@ -4,6 +4,8 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -125,12 +127,25 @@ public final class KafkaBroker implements AutoCloseable {
         if (!process.isAlive()) {
             throw new IllegalStateException("Kafka exited during start (log: " + process.log() + ")");
         }
+        if (!acceptsConnections()) {
+            return false;
+        }
         try (Admin admin = admin()) {
             return !admin.describeCluster().nodes().get(2, TimeUnit.SECONDS).isEmpty();
         } catch (ExecutionException | TimeoutException e) {
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** A cheap probe first, so the admin client does not log connection failures while the JVM boots. */
+    private boolean acceptsConnections() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (IOException notYet) {
             return false;
         }
     }

@@ -1,0 +1,74 @@
+package io.streamgate.ingest.adsb;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.streamgate.ingest.kafka.EventWriter;
+import io.streamgate.ingest.kafka.OutboundEvent;
+import io.streamgate.ingest.problem.MalformedJsonException;
+import io.streamgate.platform.identity.Identity;
+import io.streamgate.platform.json.Json;
+import io.streamgate.platform.topic.Topics;
+
+/** The readsb / dump1090-fa {@code aircraft.json} door: POST the file as the receiver wrote it. */
+@Path("/v1/aircraft")
+public class AircraftResource {
+
+    private final AircraftJsonParser parser = new AircraftJsonParser(Instant::now);
+    private final EventWriter writer;
+    private final Counter positionsWritten;
+
+    AircraftResource(EventWriter writer, MeterRegistry registry) {
+        this.writer = writer;
+        this.positionsWritten = Counter.builder("streamgate.ingest.records")
+                .description("Records acknowledged by Kafka").tag("topic", Topics.AIRCRAFT_POSITIONS.name())
+                .register(registry);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Ingest a receiver's aircraft.json",
+            description = "Writes one aircraft.positions record per aircraft that has a position, keyed by ICAO "
+                    + "hex, and answers 202 only after Kafka acknowledged every record (acks=all).")
+    @APIResponse(responseCode = "202", description = "All positions written")
+    @APIResponse(responseCode = "400", description = "The body is not JSON")
+    @APIResponse(responseCode = "422", description = "The document is invalid; each bad field is named")
+    @APIResponse(responseCode = "503", description = "Kafka is unavailable; retry after Retry-After seconds")
+    public Response ingest(byte[] body) {
+        ReceiverSnapshot snapshot = parser.parse(readJson(body));
+        List<OutboundEvent> events =
+                AircraftPositionEvents.of(snapshot.positions(), Identity.DEFAULT_TENANT);
+        if (!events.isEmpty()) {
+            writer.writeAll(Topics.AIRCRAFT_POSITIONS, events);
+            positionsWritten.increment(events.size());
+        }
+        return Response.accepted(new IngestReceipt(events.size(), snapshot.withoutPosition())).build();
+    }
+
+    private static JsonNode readJson(byte[] body) {
+        try {
+            return Json.mapper().readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new MalformedJsonException(e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new MalformedJsonException(e.getMessage());
+        }
+    }
+}

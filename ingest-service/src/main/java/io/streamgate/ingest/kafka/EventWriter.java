@@ -1,0 +1,97 @@
+package io.streamgate.ingest.kafka;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.streamgate.platform.event.KafkaBinaryBinding;
+import io.streamgate.platform.topic.Topic;
+
+/**
+ * The only way into Kafka for ingest: an idempotent producer with {@code acks=all}, and a call that
+ * returns only once the broker has acknowledged every record of a request.
+ */
+@ApplicationScoped
+public class EventWriter {
+
+    private final KafkaProducer<String, byte[]> producer;
+    private final IngestKafkaConfig config;
+    private final KafkaClientMetrics metrics;
+
+    EventWriter(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, IngestKafkaConfig config,
+            MeterRegistry registry) {
+        this.config = config;
+        this.producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.CLIENT_ID_CONFIG, "ingest-service",
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, (int) config.linger().toMillis(),
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, config.maxBlock().toMillis(),
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) config.ackTimeout().toMillis(),
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(config.ackTimeout().toMillis(), 5_000)),
+                new StringSerializer(), new ByteArraySerializer());
+        this.metrics = new KafkaClientMetrics(producer);
+        metrics.bindTo(registry);
+    }
+
+    /**
+     * Writes every event to {@code topic} and waits until the broker acknowledged all of them.
+     *
+     * @throws BrokerUnavailableException when any record is not acknowledged within the ack timeout
+     */
+    public void writeAll(Topic topic, List<OutboundEvent> events) {
+        List<CompletableFuture<Void>> acks = new ArrayList<>(events.size());
+        try {
+            for (OutboundEvent event : events) {
+                RecordHeaders headers = new RecordHeaders();
+                KafkaBinaryBinding.write(event.envelope(), headers);
+                ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic.name(), null,
+                        event.envelope().subject(), event.data(), headers);
+                CompletableFuture<Void> ack = new CompletableFuture<>();
+                producer.send(record, (metadata, error) -> {
+                    if (error == null) {
+                        ack.complete(null);
+                    } else {
+                        ack.completeExceptionally(error);
+                    }
+                });
+                acks.add(ack);
+            }
+            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
+                    .get(config.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (KafkaException | ExecutionException | TimeoutException e) {
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            throw new BrokerUnavailableException("Kafka did not acknowledge " + events.size() + " record(s) on "
+                    + topic.name() + ": " + cause.getClass().getSimpleName(), config.retryAfter(), cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BrokerUnavailableException("interrupted while waiting for Kafka", config.retryAfter(), e);
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        metrics.close();
+        producer.close(Duration.ofSeconds(10));
+    }
+}

@@ -1,0 +1,9 @@
+package io.streamgate.ingest.problem;
+
+/** The body is not JSON at all. */
+public class MalformedJsonException extends RuntimeException {
+
+    public MalformedJsonException(String parserMessage) {
+        super("the body is not valid JSON: " + parserMessage);
+    }
+}

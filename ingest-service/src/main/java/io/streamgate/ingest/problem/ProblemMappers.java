@@ -1,0 +1,39 @@
+package io.streamgate.ingest.problem;
+
+import java.util.List;
+
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import io.streamgate.ingest.kafka.BrokerUnavailableException;
+
+/** Turns every refusal into problem details, so clients parse one error format. */
+public class ProblemMappers {
+
+    private static final String TYPE_BASE = "https://streamgate.io/problems/";
+
+    @ServerExceptionMapper
+    public Response invalid(InvalidRequestException e) {
+        return problem(422, "invalid-request", "The request was rejected whole; nothing of it was written",
+                e.getMessage(), e.problems()).build();
+    }
+
+    @ServerExceptionMapper
+    public Response malformed(MalformedJsonException e) {
+        return problem(400, "malformed-json", "The body is not JSON", e.getMessage(), List.of()).build();
+    }
+
+    @ServerExceptionMapper
+    public Response unavailable(BrokerUnavailableException e) {
+        return problem(503, "broker-unavailable", "Kafka did not acknowledge the write", e.getMessage(), List.of())
+                .header("Retry-After", e.retryAfter().toSeconds())
+                .build();
+    }
+
+    static Response.ResponseBuilder problem(int status, String slug, String title, String detail,
+            List<FieldProblem> errors) {
+        return Response.status(status).type(ProblemDetail.MEDIA_TYPE)
+                .entity(new ProblemDetail(TYPE_BASE + slug, title, status, detail, errors));
+    }
+}
