@@ -1,0 +1,12 @@
+package io.streamgate.gateway.aircraft;
+
+import java.util.Collection;
+
+import io.streamgate.gateway.engine.Encoder;
+import io.streamgate.platform.aviation.AircraftPosition;
+
+/** How a dialect writes the aircraft feed: its changes, and the snapshot a new or resynced client gets. */
+public interface AircraftCodec extends Encoder<AircraftChange> {
+
+    String snapshot(Collection<AircraftPosition> aircraft);
+}

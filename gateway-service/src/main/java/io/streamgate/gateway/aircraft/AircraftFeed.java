@@ -1,0 +1,158 @@
+package io.streamgate.gateway.aircraft;
+
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
+import io.streamgate.gateway.engine.Conflator;
+import io.streamgate.gateway.engine.EngineConfig;
+import io.streamgate.gateway.engine.EngineLoop;
+import io.streamgate.gateway.engine.Session;
+import io.streamgate.gateway.engine.StartPosition;
+import io.streamgate.gateway.engine.Subscribers;
+import io.streamgate.gateway.engine.TopicHandler;
+import io.streamgate.platform.aviation.AircraftPosition;
+import io.streamgate.platform.event.EventEnvelope;
+import io.streamgate.platform.event.KafkaBinaryBinding;
+import io.streamgate.platform.event.MalformedEventException;
+import io.streamgate.platform.json.Json;
+import io.streamgate.platform.topic.Topic;
+import io.streamgate.platform.topic.Topics;
+
+/**
+ * The live aircraft picture: reads {@code aircraft.positions}, keeps the current state per tenant,
+ * and ships the changes of each tick, conflated per aircraft, to the subscribed sessions. A session
+ * that could not keep up is skipped, then sent a fresh snapshot once its socket drains, instead of a
+ * backlog of stale positions.
+ */
+@ApplicationScoped
+public class AircraftFeed implements TopicHandler {
+
+    private static final Logger LOG = Logger.getLogger(AircraftFeed.class);
+
+    private final EngineLoop loop;
+    private final EngineConfig config;
+    private final AircraftTable table = new AircraftTable();
+    private final Conflator<String, AircraftChange> pending = new Conflator<>(AircraftChange::merge);
+    private final Subscribers<AircraftChange, AircraftCodec> subscribers = new Subscribers<>();
+    private final Map<Session, Parked> awaitingResync = new HashMap<>();
+    private final Counter framesOut;
+    private final Counter malformed;
+    private final Counter resyncs;
+
+    AircraftFeed(EngineLoop loop, EngineConfig config, MeterRegistry registry) {
+        this.loop = loop;
+        this.config = config;
+        this.framesOut = Counter.builder("streamgate.gateway.frames.out").tag("feed", "aircraft")
+                .description("Frames handed to sessions").register(registry);
+        this.malformed = Counter.builder("streamgate.gateway.records.malformed").tag("feed", "aircraft")
+                .description("Records skipped because they break the event contract").register(registry);
+        this.resyncs = Counter.builder("streamgate.gateway.resyncs").tag("feed", "aircraft")
+                .description("Snapshots sent to sessions that fell behind").register(registry);
+        FunctionCounter.builder("streamgate.gateway.conflated", pending, Conflator::conflatedCount)
+                .tag("feed", "aircraft").description("Updates replaced by a newer one before shipping")
+                .register(registry);
+        Gauge.builder("streamgate.gateway.aircraft.tracked", table, AircraftTable::size).register(registry);
+        Gauge.builder("streamgate.gateway.subscriptions", subscribers, Subscribers::size).tag("feed", "aircraft")
+                .register(registry);
+    }
+
+    void startTicking(@Observes StartupEvent started) {
+        loop.every(config.tick(), this::tick);
+    }
+
+    @Override
+    public Topic topic() {
+        return Topics.AIRCRAFT_POSITIONS;
+    }
+
+    @Override
+    public StartPosition startPosition() {
+        return StartPosition.lookback(config.warmupLookback());
+    }
+
+    @Override
+    public void onRecords(List<ConsumerRecord<String, byte[]>> records) {
+        for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+                EventEnvelope envelope = KafkaBinaryBinding.read(record.headers());
+                AircraftPosition position = Json.decode(record.value(), AircraftPosition.class);
+                boolean isNew = table.put(envelope.tenant(), position);
+                pending.offer(envelope.tenant(), position.hex(), new AircraftChange(
+                        isNew ? AircraftChange.Kind.NEW : AircraftChange.Kind.UPDATE, position));
+            } catch (MalformedEventException | UncheckedIOException | IllegalArgumentException e) {
+                malformed.increment();
+                LOG.debugf("skipping malformed record %s-%d@%d: %s", record.topic(), record.partition(),
+                        record.offset(), e.getMessage());
+            }
+        }
+    }
+
+    /** Sends the tenant's snapshot to {@code session}, then its changes from the next tick on. */
+    public void subscribe(Session session, String tenant, AircraftCodec codec) {
+        loop.execute(() -> {
+            if (session.send(codec.snapshot(table.all(tenant)))) {
+                subscribers.add(tenant, codec, session);
+                framesOut.increment();
+            } else {
+                awaitingResync.put(session, new Parked(tenant, codec));
+            }
+        });
+    }
+
+    public void unsubscribe(Session session) {
+        loop.execute(() -> {
+            subscribers.remove(session);
+            awaitingResync.remove(session);
+        });
+    }
+
+    private void tick() {
+        List<Session> refused = new ArrayList<>();
+        pending.drain((tenant, changes) -> framesOut.increment(subscribers.publish(tenant, changes, refused::add)));
+        refused.forEach(this::park);
+        resyncDrainedSessions();
+    }
+
+    /** A session that refused a frame gets nothing more until it can take a whole snapshot. */
+    private void park(Session session) {
+        String tenant = subscribers.tenantOf(session);
+        AircraftCodec codec = subscribers.encoderOf(session);
+        if (tenant != null) {
+            subscribers.remove(session);
+            awaitingResync.put(session, new Parked(tenant, codec));
+        }
+    }
+
+    private void resyncDrainedSessions() {
+        if (awaitingResync.isEmpty()) {
+            return;
+        }
+        List<Session> drained = awaitingResync.keySet().stream().filter(s -> !s.isBackedUp()).toList();
+        for (Session session : drained) {
+            Parked parked = awaitingResync.get(session);
+            if (session.send(parked.codec().snapshot(table.all(parked.tenant())))) {
+                awaitingResync.remove(session);
+                subscribers.add(parked.tenant(), parked.codec(), session);
+                resyncs.increment();
+                framesOut.increment();
+            }
+        }
+    }
+
+    private record Parked(String tenant, AircraftCodec codec) {
+    }
+}

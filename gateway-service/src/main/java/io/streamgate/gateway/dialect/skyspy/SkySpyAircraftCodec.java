@@ -1,0 +1,65 @@
+package io.streamgate.gateway.dialect.skyspy;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.streamgate.gateway.aircraft.AircraftChange;
+import io.streamgate.gateway.aircraft.AircraftCodec;
+import io.streamgate.platform.aviation.AircraftPosition;
+
+/**
+ * SkySpy's aircraft messages: {@code aircraft:snapshot} on connect, then {@code aircraft:new} and
+ * {@code aircraft:update} (one aircraft each). The changes of one tick go out as one message, or as
+ * {@code batch} frames of at most {@code max-messages} messages and {@code max-bytes} bytes.
+ */
+@ApplicationScoped
+public class SkySpyAircraftCodec implements AircraftCodec {
+
+    static final String SNAPSHOT = "aircraft:snapshot";
+    static final String NEW = "aircraft:new";
+    static final String UPDATE = "aircraft:update";
+
+    private final SkySpyConfig config;
+    private final Clock clock;
+
+    @Inject
+    SkySpyAircraftCodec(SkySpyConfig config) {
+        this(config, Clock.systemUTC());
+    }
+
+    SkySpyAircraftCodec(SkySpyConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @Override
+    public String snapshot(Collection<AircraftPosition> aircraft) {
+        return SkySpyJson.message(SNAPSHOT, json -> {
+            json.writeStartObject();
+            json.writeArrayFieldStart("aircraft");
+            for (AircraftPosition position : aircraft) {
+                SkySpyJson.aircraft(json, position);
+            }
+            json.writeEndArray();
+            json.writeNumberField("count", aircraft.size());
+            json.writeStringField("timestamp", SkySpyJson.timestamp(clock.instant()));
+            json.writeEndObject();
+        });
+    }
+
+    @Override
+    public List<String> encode(List<AircraftChange> changes) {
+        List<String> messages = new ArrayList<>(changes.size());
+        for (AircraftChange change : changes) {
+            String type = change.kind() == AircraftChange.Kind.NEW ? NEW : UPDATE;
+            messages.add(SkySpyJson.message(type, json -> SkySpyJson.aircraft(json, change.position())));
+        }
+        return messages.size() == 1 ? messages : SkySpyBatch.of(messages, config.batch().maxMessages(),
+                config.batch().maxBytes(), SkySpyJson.timestamp(clock.instant()));
+    }
+}

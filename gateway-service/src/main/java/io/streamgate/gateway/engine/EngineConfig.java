@@ -1,0 +1,37 @@
+package io.streamgate.gateway.engine;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The fan-out engine's limits and timings. */
+@ConfigMapping(prefix = "streamgate.gateway.engine")
+public interface EngineConfig {
+
+    /**
+     * How often conflated updates are shipped. Updates to one key within a tick collapse to the
+     * latest; this is also SkySpy's batch window.
+     */
+    @WithDefault("200ms")
+    Duration tick();
+
+    /**
+     * The most bytes a session may have written but not yet flushed to its socket. Past it,
+     * conflatable updates are skipped for that session and it is resynchronised with a snapshot once
+     * it drains; other sessions are not affected.
+     */
+    @WithDefault("1048576")
+    int sessionBufferBytes();
+
+    /**
+     * How far back the engine reads high-rate topics at start to warm its views (aircraft seen within
+     * this window appear in the first snapshot).
+     */
+    @WithDefault("5m")
+    Duration warmupLookback();
+
+    /** Kafka poll timeout of the broadcast consumer. */
+    @WithDefault("100ms")
+    Duration pollTimeout();
+}

@@ -1,0 +1,26 @@
+package io.streamgate.gateway.engine;
+
+import io.streamgate.platform.identity.Identity;
+
+/**
+ * One client connection as the engine sees it, whatever the transport (WebSocket, SSE) and dialect.
+ * Implementations must be cheap to call from the engine thread: {@link #send} never blocks.
+ */
+public interface Session {
+
+    String id();
+
+    Identity identity();
+
+    /**
+     * Queues a pre-encoded frame for the client.
+     *
+     * @return false when the session's outbound buffer is full and the frame was not queued
+     */
+    boolean send(String frame);
+
+    /** True while frames written earlier are still waiting to reach the socket beyond the session's limit. */
+    boolean isBackedUp();
+
+    void close(int code, String reason);
+}

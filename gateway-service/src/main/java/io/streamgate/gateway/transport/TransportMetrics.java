@@ -1,0 +1,47 @@
+package io.streamgate.gateway.transport;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/** Connection-level figures, the same for every dialect and transport. */
+@ApplicationScoped
+public class TransportMetrics {
+
+    private final AtomicInteger connections = new AtomicInteger();
+    private final Counter messagesOut;
+    private final Counter bytesOut;
+    private final Counter refused;
+
+    TransportMetrics(MeterRegistry registry) {
+        Gauge.builder("streamgate.gateway.connections", connections, AtomicInteger::get)
+                .description("Open client connections").register(registry);
+        messagesOut = Counter.builder("streamgate.gateway.messages.out")
+                .description("Frames flushed to client sockets").register(registry);
+        bytesOut = Counter.builder("streamgate.gateway.bytes.out").baseUnit("bytes")
+                .description("Bytes flushed to client sockets").register(registry);
+        refused = Counter.builder("streamgate.gateway.frames.refused")
+                .description("Frames refused because a session's outbound buffer was full").register(registry);
+    }
+
+    public void opened() {
+        connections.incrementAndGet();
+    }
+
+    public void closed() {
+        connections.decrementAndGet();
+    }
+
+    void sent(long bytes) {
+        messagesOut.increment();
+        bytesOut.increment(bytes);
+    }
+
+    void refused() {
+        refused.increment();
+    }
+}

@@ -1,0 +1,206 @@
+package io.streamgate.gateway.dialect.skyspy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.streamgate.devstack.Deadline;
+import io.streamgate.devstack.DevstackTestResource;
+import io.streamgate.devstack.testing.SkySpyAircraftPicture;
+import io.streamgate.devstack.testing.WebSocketProbe;
+import io.streamgate.platform.aviation.AircraftPosition;
+import io.streamgate.platform.event.EventEnvelope;
+import io.streamgate.platform.event.EventTypes;
+import io.streamgate.platform.event.KafkaBinaryBinding;
+import io.streamgate.platform.json.Json;
+import io.streamgate.platform.topic.Topics;
+
+@QuarkusTest
+@WithTestResource(value = DevstackTestResource.class, scope = TestResourceScope.GLOBAL)
+class SkySpyAircraftEndpointTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final AtomicInteger NEXT_HEX = new AtomicInteger(0xa00000);
+    private static KafkaProducer<String, byte[]> producer;
+
+    @TestHTTPResource("/ws/aircraft/")
+    URI endpoint;
+
+    @BeforeAll
+    static void producer() {
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+    }
+
+    @AfterAll
+    static void closeProducer() {
+        if (producer != null) {
+            producer.close();
+        }
+    }
+
+    @Test
+    void aClientGetsASnapshotOnConnectThenNewAndUpdatedAircraft() {
+        try (WebSocketProbe client = WebSocketProbe.connect(ws())) {
+            SkySpyAircraftPicture picture = new SkySpyAircraftPicture();
+            JsonNode snapshot = json(client.next(WAIT));
+            assertEquals("aircraft:snapshot", snapshot.path("type").asText());
+            assertEquals(snapshot.path("data").path("aircraft").size(), snapshot.path("data").path("count").asInt());
+            assertTrue(snapshot.path("data").path("timestamp").asText()
+                    .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z"));
+            picture.apply(snapshot.toString());
+
+            String hex = nextHex();
+            publish(position(hex, "TEST1", 47.45, 8.56, 12000));
+            String first = client.nextMatching(frame -> frame.contains(hex), WAIT);
+            assertTrue(first.contains("\"type\":\"aircraft:new\""), first);
+            picture.apply(first);
+            assertEquals("TEST1", picture.aircraft().get(hex).path("flight").asText());
+            assertEquals(12000, picture.aircraft().get(hex).path("alt_baro").asInt());
+
+            publish(position(hex, "TEST1", 47.50, 8.60, 12500));
+            String second = client.nextMatching(frame -> frame.contains(hex), WAIT);
+            assertTrue(second.contains("\"type\":\"aircraft:update\""), second);
+            picture.apply(second);
+            assertEquals(47.50, picture.aircraft().get(hex).path("lat").asDouble());
+            assertEquals(8.60, picture.aircraft().get(hex).path("lon").asDouble());
+        }
+    }
+
+    @Test
+    void aLateClientFindsKnownAircraftInItsSnapshot() {
+        String hex = nextHex();
+        try (WebSocketProbe early = WebSocketProbe.connect(ws())) {
+            early.next(WAIT);
+            publish(position(hex, "LATE1", 46.0, 7.0, 3000));
+            early.nextMatching(frame -> frame.contains(hex), WAIT);
+        }
+        try (WebSocketProbe late = WebSocketProbe.connect(ws())) {
+            SkySpyAircraftPicture picture = new SkySpyAircraftPicture();
+            assertEquals("aircraft:snapshot", picture.apply(late.next(WAIT)));
+            assertEquals("LATE1", picture.aircraft().get(hex).path("flight").asText());
+        }
+    }
+
+    @Test
+    void updatesWithinOneTickAreConflatedToTheLatest() {
+        String hex = nextHex();
+        try (WebSocketProbe client = WebSocketProbe.connect(ws())) {
+            SkySpyAircraftPicture picture = new SkySpyAircraftPicture();
+            picture.apply(client.next(WAIT));
+            publish(position(hex, "BURST", 45.0, 6.0, 1000));
+            picture.apply(client.nextMatching(frame -> frame.contains(hex), WAIT));
+
+            int updates = 20;
+            for (int i = 1; i <= updates; i++) {
+                publishAsync(position(hex, "BURST", 45.0 + i * 0.001, 6.0, 1000 + i));
+            }
+            producer.flush();
+            AtomicInteger received = new AtomicInteger();
+            Deadline.await("the last update", WAIT, () -> {
+                String frame = client.nextMatching(f -> f.contains(hex), WAIT);
+                received.addAndGet(countOf(frame, hex));
+                picture.apply(frame);
+                return picture.aircraft().get(hex).path("alt_baro").asInt() == 1000 + updates;
+            });
+            assertEquals(45.0 + updates * 0.001, picture.aircraft().get(hex).path("lat").asDouble(), 1e-9);
+            assertTrue(received.get() < updates, "conflated: " + received.get() + " of " + updates + " updates sent");
+        }
+    }
+
+    @Test
+    void pingIsAnsweredWithPong() {
+        try (WebSocketProbe client = WebSocketProbe.connect(ws())) {
+            client.send("{\"action\":\"ping\"}");
+            assertEquals("{\"type\":\"pong\"}", client.nextMatching(f -> f.contains("pong"), WAIT));
+        }
+    }
+
+    @Test
+    void subscribeIsConfirmedWithItsTopics() {
+        try (WebSocketProbe client = WebSocketProbe.connect(ws())) {
+            client.send("{\"action\":\"subscribe\",\"topics\":[\"aircraft\",\"stats\"]}");
+            assertEquals("{\"type\":\"subscribed\",\"topics\":[\"aircraft\",\"stats\"]}",
+                    client.nextMatching(f -> f.contains("subscribed"), WAIT));
+        }
+    }
+
+    @Test
+    void badFramesGetTheDocumentedErrorsAndTheConnectionStaysOpen() {
+        try (WebSocketProbe client = WebSocketProbe.connect(ws())) {
+            client.send("{not json");
+            assertEquals("{\"type\":\"error\",\"message\":\"Invalid JSON format\"}",
+                    client.nextMatching(f -> f.contains("error"), WAIT));
+            client.send("{\"action\":\"dance\"}");
+            assertEquals("{\"type\":\"error\",\"message\":\"Unknown action\"}",
+                    client.nextMatching(f -> f.contains("error"), WAIT));
+            client.send("{\"action\":\"ping\"}");
+            client.nextMatching(f -> f.contains("pong"), WAIT);
+        }
+    }
+
+    private static int countOf(String frame, String hex) {
+        return frame.split("\"hex\":\"" + hex + "\"", -1).length - 1;
+    }
+
+    private URI ws() {
+        return URI.create(endpoint.toString().replaceFirst("^http", "ws"));
+    }
+
+    private static String nextHex() {
+        return Integer.toHexString(NEXT_HEX.getAndIncrement());
+    }
+
+    private static AircraftPosition position(String hex, String flight, double lat, double lon, int alt) {
+        return new AircraftPosition(hex, flight, lat, lon, alt, false, null, 250.0, 90.0, 0, null, "1000", null,
+                "A3", false, null, null, null, 0.5, Instant.now());
+    }
+
+    private static void publish(AircraftPosition position) {
+        try {
+            publishAsync(position);
+            producer.flush();
+        } catch (RuntimeException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static void publishAsync(AircraftPosition position) {
+        RecordHeaders headers = new RecordHeaders();
+        KafkaBinaryBinding.write(EventEnvelope.of("/test", EventTypes.AIRCRAFT_POSITION, position.timestamp(),
+                position.hex(), "default"), headers);
+        producer.send(new ProducerRecord<>(Topics.AIRCRAFT_POSITIONS.name(), null, position.hex(),
+                Json.encode(position), headers));
+    }
+
+    private static JsonNode json(String frame) {
+        try {
+            return Json.mapper().readTree(frame);
+        } catch (Exception e) {
+            throw new AssertionError(frame, e);
+        }
+    }
+}
