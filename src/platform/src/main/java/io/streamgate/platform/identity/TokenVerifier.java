@@ -1,0 +1,36 @@
+package io.streamgate.platform.identity;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The one way every service and every dialect turns a presented credential into an identity: API
+ * keys by their hash in the key store, anything else as a JWT.
+ */
+public final class TokenVerifier {
+
+    private final JwtVerifier jwt;
+    private final ApiKeyLookup keys;
+
+    public TokenVerifier(JwtVerifier jwt, ApiKeyLookup keys) {
+        this.jwt = jwt;
+        this.keys = keys;
+    }
+
+    /** Completes with the caller, or exceptionally with an {@link AuthenticationException}. */
+    public CompletionStage<Authenticated> verify(String token) {
+        if (token == null || token.isBlank()) {
+            return CompletableFuture.failedFuture(new AuthenticationException("no token"));
+        }
+        if (ApiKeys.looksLikeApiKey(token)) {
+            return keys.find(ApiKeys.hash(token)).thenApply(found -> found
+                    .map(key -> new Authenticated(key.identity(), null))
+                    .orElseThrow(() -> new AuthenticationException("unknown or revoked API key")));
+        }
+        try {
+            return CompletableFuture.completedFuture(jwt.verify(token));
+        } catch (AuthenticationException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+}
