@@ -19,10 +19,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.streamgate.ingest.identity.Caller;
 import io.streamgate.ingest.kafka.EventWriter;
 import io.streamgate.ingest.kafka.OutboundEvent;
 import io.streamgate.ingest.problem.MalformedJsonException;
-import io.streamgate.platform.identity.Identity;
 import io.streamgate.platform.json.Json;
 import io.streamgate.platform.topic.Topics;
 
@@ -32,10 +32,12 @@ public class AircraftResource {
 
     private final AircraftJsonParser parser = new AircraftJsonParser(Instant::now);
     private final EventWriter writer;
+    private final Caller caller;
     private final Counter positionsWritten;
 
-    AircraftResource(EventWriter writer, MeterRegistry registry) {
+    AircraftResource(EventWriter writer, Caller caller, MeterRegistry registry) {
         this.writer = writer;
+        this.caller = caller;
         this.positionsWritten = Counter.builder("streamgate.ingest.records")
                 .description("Records acknowledged by Kafka").tag("topic", Topics.AIRCRAFT_POSITIONS.name())
                 .register(registry);
@@ -54,7 +56,7 @@ public class AircraftResource {
     public Response ingest(byte[] body) {
         ReceiverSnapshot snapshot = parser.parse(readJson(body));
         List<OutboundEvent> events =
-                AircraftPositionEvents.of(snapshot.positions(), Identity.DEFAULT_TENANT);
+                AircraftPositionEvents.of(snapshot.positions(), caller.tenant());
         if (!events.isEmpty()) {
             writer.writeAll(Topics.AIRCRAFT_POSITIONS, events);
             positionsWritten.increment(events.size());
