@@ -31,7 +31,7 @@ public class ProblemMappers {
                 .build();
     }
 
-    static Response.ResponseBuilder problem(int status, String slug, String title, String detail,
+    public static Response.ResponseBuilder problem(int status, String slug, String title, String detail,
             List<FieldProblem> errors) {
         return Response.status(status).type(ProblemDetail.MEDIA_TYPE)
                 .entity(new ProblemDetail(TYPE_BASE + slug, title, status, detail, errors));

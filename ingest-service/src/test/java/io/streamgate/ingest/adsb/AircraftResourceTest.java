@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.streamgate.devstack.DevCredentials;
 import io.streamgate.devstack.DevstackTestResource;
 import io.streamgate.devstack.SharedData;
 import io.streamgate.devstack.testing.TopicProbe;
@@ -29,6 +30,7 @@ import io.streamgate.platform.aviation.AircraftPosition;
 import io.streamgate.platform.event.EventEnvelope;
 import io.streamgate.platform.event.EventTypes;
 import io.streamgate.platform.event.KafkaBinaryBinding;
+import io.streamgate.platform.identity.Role;
 import io.streamgate.platform.json.Json;
 import io.streamgate.platform.topic.Topics;
 
@@ -44,7 +46,7 @@ class AircraftResourceTest {
         Map<String, JsonNode> expected = aircraftWithPosition(file);
 
         try (TopicProbe probe = new TopicProbe(bootstrapServers(), Topics.AIRCRAFT_POSITIONS.name())) {
-            given().contentType("application/json").body(file)
+            given().auth().oauth2(token()).contentType("application/json").body(file)
                     .when().post("/v1/aircraft")
                     .then().statusCode(202)
                     .body("accepted", equalTo(25)).body("without_position", equalTo(19));
@@ -73,7 +75,7 @@ class AircraftResourceTest {
         String body = "{\"now\":1785349721.5,\"aircraft\":[{\"hex\":\"3C71A1\",\"flight\":\"BCS361  \","
                 + "\"lat\":51.3,\"lon\":-2.0,\"alt_baro\":\"ground\",\"seen_pos\":5.9,\"dbFlags\":1}]}";
         try (TopicProbe probe = new TopicProbe(bootstrapServers(), Topics.AIRCRAFT_POSITIONS.name())) {
-            given().contentType("application/json").body(body).post("/v1/aircraft").then().statusCode(202);
+            given().auth().oauth2(token()).contentType("application/json").body(body).post("/v1/aircraft").then().statusCode(202);
 
             AircraftPosition position = Json.decode(probe.await(1, KAFKA_WAIT).get(0).value(), AircraftPosition.class);
             assertEquals("3c71a1", position.hex(), "hex is normalised to lower case");
@@ -91,7 +93,7 @@ class AircraftResourceTest {
                 + "{\"hex\":\"xyz\",\"lat\":95.0,\"lon\":0.1,\"alt_baro\":\"high\"},"
                 + "{\"hex\":\"def456\",\"lat\":51.0}]}";
         try (TopicProbe probe = new TopicProbe(bootstrapServers(), Topics.AIRCRAFT_POSITIONS.name())) {
-            given().contentType("application/json").body(body)
+            given().auth().oauth2(token()).contentType("application/json").body(body)
                     .when().post("/v1/aircraft")
                     .then().statusCode(422)
                     .contentType("application/problem+json")
@@ -107,7 +109,7 @@ class AircraftResourceTest {
 
     @Test
     void aBodyThatIsNotJsonGetsA400Problem() {
-        given().contentType("application/json").body("{\"aircraft\": [")
+        given().auth().oauth2(token()).contentType("application/json").body("{\"aircraft\": [")
                 .when().post("/v1/aircraft")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
@@ -116,7 +118,7 @@ class AircraftResourceTest {
 
     @Test
     void aDocumentWithoutAnAircraftArrayIsRejected() {
-        given().contentType("application/json").body("{\"now\": 1}")
+        given().auth().oauth2(token()).contentType("application/json").body("{\"now\": 1}")
                 .when().post("/v1/aircraft")
                 .then().statusCode(422)
                 .body("errors.pointer", hasItem("/aircraft"));
@@ -130,6 +132,10 @@ class AircraftResourceTest {
             }
         }
         return byHex;
+    }
+
+    private static String token() {
+        return DevCredentials.tokenFor("default", Role.USER);
     }
 
     private static String bootstrapServers() {

@@ -24,11 +24,13 @@ public final class Devstack implements AutoCloseable {
     private final Path home;
     private final KafkaBroker kafka;
     private final RedisServer redis;
+    private final DevCredentials credentials;
 
-    private Devstack(Path home, KafkaBroker kafka, RedisServer redis) {
+    private Devstack(Path home, KafkaBroker kafka, RedisServer redis, DevCredentials credentials) {
         this.home = home;
         this.kafka = kafka;
         this.redis = redis;
+        this.credentials = credentials;
     }
 
     /** Starts Redis and Kafka and creates every topic of the catalogue. */
@@ -39,7 +41,9 @@ public final class Devstack implements AutoCloseable {
             redis = RedisServer.start(home.resolve("redis"));
             KafkaBroker kafka = KafkaBroker.start(home.resolve("kafka"));
             kafka.createTopics(Topics.ALL, PARTITIONS);
-            return new Devstack(home, kafka, redis);
+            DevCredentials credentials = DevCredentials.generate(home);
+            System.setProperty(DevCredentials.PRIVATE_KEY_PROPERTY, credentials.privateKey().toString());
+            return new Devstack(home, kafka, redis, credentials);
         } catch (RuntimeException e) {
             if (redis != null) {
                 redis.close();
@@ -64,6 +68,10 @@ public final class Devstack implements AutoCloseable {
 
     public RedisServer redis() {
         return redis;
+    }
+
+    public DevCredentials credentials() {
+        return credentials;
     }
 
     public Path home() {

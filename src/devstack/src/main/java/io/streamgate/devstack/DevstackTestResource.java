@@ -1,11 +1,13 @@
 package io.streamgate.devstack;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * Points a {@code @QuarkusTest} application at the JVM's shared real Kafka broker and Redis. Dev
+ * Points a {@code @QuarkusTest} application at the JVM's shared real Kafka broker and Redis, and
+ * makes it accept tokens signed by {@link DevCredentials#tokenFor}. Dev
  * Services stay off: there is no Docker on these machines, and the real parts are right here.
  */
 public class DevstackTestResource implements QuarkusTestResourceLifecycleManager {
@@ -13,12 +15,13 @@ public class DevstackTestResource implements QuarkusTestResourceLifecycleManager
     @Override
     public Map<String, String> start() {
         Devstack stack = Devstack.shared();
-        return Map.of(
-                "kafka.bootstrap.servers", stack.kafka().bootstrapServers(),
-                "quarkus.redis.hosts", stack.redis().uri(),
-                "quarkus.devservices.enabled", "false",
-                "quarkus.kafka.devservices.enabled", "false",
-                "quarkus.redis.devservices.enabled", "false");
+        Map<String, String> config = new HashMap<>(stack.credentials().serviceConfig());
+        config.put("kafka.bootstrap.servers", stack.kafka().bootstrapServers());
+        config.put("quarkus.redis.hosts", stack.redis().uri());
+        config.put("quarkus.devservices.enabled", "false");
+        config.put("quarkus.kafka.devservices.enabled", "false");
+        config.put("quarkus.redis.devservices.enabled", "false");
+        return config;
     }
 
     @Override

@@ -1,7 +1,11 @@
 package io.streamgate.devstack;
 
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+
+import io.streamgate.platform.identity.Identity;
+import io.streamgate.platform.identity.Role;
 
 /**
  * The README's run command: Kafka, Redis and the four services on this machine, until Ctrl-C.
@@ -24,6 +28,9 @@ public final class Launcher {
         }, "streamgate-stop"));
 
         Duration startup = Duration.ofNanos(System.nanoTime() - started);
+        String token = stack.infrastructure().credentials().token(Identity.DEFAULT_TENANT, "devstack-admin",
+                Set.of(Role.TENANT_ADMIN), Duration.ofHours(24));
+        String apiKey = DevApiKey.create(stack.url(Service.INGEST), token);
         System.out.printf("%nStreamGate is up in %.1f s%n", startup.toMillis() / 1000.0);
         System.out.printf("  Kafka      %s%n", stack.infrastructure().kafka().bootstrapServers());
         System.out.printf("  Redis      %s%n", stack.infrastructure().redis().uri());
@@ -32,8 +39,11 @@ public final class Launcher {
                     stack.process(service).pid());
         }
         System.out.printf("  WebSocket  ws://127.0.0.1:%d/ws/aircraft/%n", Service.GATEWAY.defaultPort());
-        System.out.printf("  Post data  curl -XPOST -H 'Content-Type: application/json' "
-                + "--data-binary @../shared/data/adsb/dump1090-fa-aircraft.json %s/v1/aircraft%n",
+        System.out.printf("  Dev token  %s%n", token);
+        System.out.printf("             (tenant 'default', tenant_admin, 24 h; signed by this run's throw-away key)%n");
+        System.out.printf("  API key    %s   (tenant 'default', user)%n", apiKey);
+        System.out.printf("  Post data  curl -XPOST -H 'Authorization: Bearer %s' -H 'Content-Type: application/json' "
+                + "--data-binary @../shared/data/adsb/dump1090-fa-aircraft.json %s/v1/aircraft%n", apiKey,
                 stack.url(Service.INGEST));
         System.out.printf("  Logs       %s%n", stack.logDir());
         System.out.println("Press Ctrl-C to stop.");

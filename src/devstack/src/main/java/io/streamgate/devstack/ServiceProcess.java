@@ -27,12 +27,12 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /**
-     * Starts the service on {@code port} against the given Kafka and Redis, without waiting for it.
+     * Starts the service on {@code port} against the devstack's Kafka and Redis, accepting its tokens,
+     * without waiting for it.
      *
      * @param root the repository root, where {@code <module>/target/quarkus-app/quarkus-run.jar} lives
      */
-    public static ServiceProcess launch(Service service, Path root, int port, String kafka, String redis,
-            Path logDir) {
+    public static ServiceProcess launch(Service service, Path root, int port, Devstack infrastructure, Path logDir) {
         Path jar = root.resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (./mvnw -DskipTests package)");
@@ -41,8 +41,10 @@ public final class ServiceProcess implements AutoCloseable {
                 "-Djava.util.logging.manager=org.jboss.logmanager.LogManager", "-jar", jar.toString());
         Map<String, String> env = Map.of(
                 "QUARKUS_HTTP_PORT", String.valueOf(port),
-                "KAFKA_BOOTSTRAP_SERVERS", kafka,
-                "REDIS_HOSTS", redis);
+                "KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafka().bootstrapServers(),
+                "REDIS_HOSTS", infrastructure.redis().uri(),
+                "STREAMGATE_AUTH_JWT_ISSUER", DevCredentials.ISSUER,
+                "STREAMGATE_AUTH_JWT_PUBLIC_KEY_LOCATION", infrastructure.credentials().publicKey().toString());
         ChildProcess process = ChildProcess.start(service.module(), command, env, root.toFile(),
                 logDir.resolve(service.module() + ".log"));
         return new ServiceProcess(service, port, process);

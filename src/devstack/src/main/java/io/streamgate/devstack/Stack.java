@@ -44,8 +44,7 @@ public final class Stack implements AutoCloseable {
             Files.createDirectories(logDir);
             for (Service service : Service.values()) {
                 int port = fixedPorts ? service.defaultPort() : FreePort.pick();
-                services.put(service, ServiceProcess.launch(service, root, port,
-                        infrastructure.kafka().bootstrapServers(), infrastructure.redis().uri(), logDir));
+                services.put(service, ServiceProcess.launch(service, root, port, infrastructure, logDir));
             }
             for (ServiceProcess process : services.values()) {
                 process.awaitReady(READY_TIMEOUT);

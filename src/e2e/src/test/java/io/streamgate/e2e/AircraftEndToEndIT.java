@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,6 +27,7 @@ import io.streamgate.devstack.SharedData;
 import io.streamgate.devstack.Stack;
 import io.streamgate.devstack.testing.SkySpyAircraftPicture;
 import io.streamgate.devstack.testing.WebSocketProbe;
+import io.streamgate.platform.identity.Role;
 import io.streamgate.platform.json.Json;
 
 /**
@@ -75,6 +77,8 @@ class AircraftEndToEndIT {
             HttpResponse<String> response = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(stack.url(Service.INGEST).resolve("/v1/aircraft"))
                             .header("Content-Type", "application/json")
+                            .header("Authorization", "Bearer " + stack.infrastructure().credentials()
+                                    .token("default", "e2e-feeder", Set.of(Role.USER), Duration.ofMinutes(10)))
                             .POST(HttpRequest.BodyPublishers.ofByteArray(file)).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(202, response.statusCode(), response.body());

@@ -1,5 +1,6 @@
 package io.streamgate.platform.identity;
 
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -9,10 +10,11 @@ import java.util.concurrent.CompletionStage;
  */
 public final class TokenVerifier {
 
-    private final JwtVerifier jwt;
+    private final Optional<JwtVerifier> jwt;
     private final ApiKeyLookup keys;
 
-    public TokenVerifier(JwtVerifier jwt, ApiKeyLookup keys) {
+    /** @param jwt empty when no JWT key is configured: then only API keys are accepted */
+    public TokenVerifier(Optional<JwtVerifier> jwt, ApiKeyLookup keys) {
         this.jwt = jwt;
         this.keys = keys;
     }
@@ -27,8 +29,11 @@ public final class TokenVerifier {
                     .map(key -> new Authenticated(key.identity(), null))
                     .orElseThrow(() -> new AuthenticationException("unknown or revoked API key")));
         }
+        if (jwt.isEmpty()) {
+            return CompletableFuture.failedFuture(new AuthenticationException("JWTs are not accepted here"));
+        }
         try {
-            return CompletableFuture.completedFuture(jwt.verify(token));
+            return CompletableFuture.completedFuture(jwt.get().verify(token));
         } catch (AuthenticationException e) {
             return CompletableFuture.failedFuture(e);
         }

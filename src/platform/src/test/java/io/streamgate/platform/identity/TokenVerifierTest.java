@@ -3,6 +3,7 @@ package io.streamgate.platform.identity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -34,8 +35,8 @@ class TokenVerifierTest {
     private final ApiKeyRecord stored = new ApiKeyRecord("key-1", "acme", "svc-feeder", Set.of(Role.USER), "feeder",
             ApiKeys.preview(apiKey), Instant.now());
     private final TokenVerifier verifier = new TokenVerifier(
-            new JwtVerifier(new JwtSettings(ISSUER, Optional.empty(), Optional.of(KEYS.getPublic()), Optional.empty(),
-                    Duration.ofSeconds(5))),
+            Optional.of(new JwtVerifier(new JwtSettings(ISSUER, Optional.empty(), Optional.of(KEYS.getPublic()),
+                    Optional.empty(), Duration.ofSeconds(5)))),
             hash -> CompletableFuture.completedFuture(
                     hash.equals(ApiKeys.hash(apiKey)) ? Optional.of(stored) : Optional.empty()));
 
@@ -104,6 +105,25 @@ class TokenVerifierTest {
     @Test
     void anUnknownApiKeyIsRefused() {
         assertEquals("unknown or revoked API key", failure(ApiKeys.generate("sk_test_")));
+    }
+
+    @Test
+    void keysSurviveThePemRoundTrip() {
+        String pem = Pem.encode(KEYS.getPublic());
+        assertTrue(pem.startsWith("-----BEGIN PUBLIC KEY-----"));
+        assertEquals(KEYS.getPublic(), Pem.publicKey(pem));
+        assertEquals(KEYS.getPrivate(), Pem.privateKey(Pem.encode(KEYS.getPrivate())));
+    }
+
+    @Test
+    void withoutAJwtKeyOnlyApiKeysAreAccepted() {
+        TokenVerifier keysOnly = new TokenVerifier(Optional.empty(),
+                hash -> CompletableFuture.completedFuture(Optional.of(stored)));
+        assertEquals("acme", keysOnly.verify(apiKey).toCompletableFuture().join().identity().tenant());
+        CompletionException refused = assertThrows(CompletionException.class,
+                () -> keysOnly.verify(jwt(claims(Map.of(), future()), KEYS, AlgorithmIdentifiers.RSA_USING_SHA256))
+                        .toCompletableFuture().join());
+        assertEquals("JWTs are not accepted here", refused.getCause().getMessage());
     }
 
     @Test
