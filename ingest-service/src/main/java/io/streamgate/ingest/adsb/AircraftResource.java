@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -20,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.streamgate.ingest.identity.Caller;
+import io.streamgate.ingest.idempotency.IdempotentWrites;
 import io.streamgate.ingest.kafka.EventWriter;
 import io.streamgate.ingest.kafka.OutboundEvent;
 import io.streamgate.ingest.problem.MalformedJsonException;
@@ -33,11 +35,13 @@ public class AircraftResource {
     private final AircraftJsonParser parser = new AircraftJsonParser(Instant::now);
     private final EventWriter writer;
     private final Caller caller;
+    private final IdempotentWrites idempotency;
     private final Counter positionsWritten;
 
-    AircraftResource(EventWriter writer, Caller caller, MeterRegistry registry) {
+    AircraftResource(EventWriter writer, Caller caller, IdempotentWrites idempotency, MeterRegistry registry) {
         this.writer = writer;
         this.caller = caller;
+        this.idempotency = idempotency;
         this.positionsWritten = Counter.builder("streamgate.ingest.records")
                 .description("Records acknowledged by Kafka").tag("topic", Topics.AIRCRAFT_POSITIONS.name())
                 .register(registry);
@@ -51,17 +55,19 @@ public class AircraftResource {
                     + "hex, and answers 202 only after Kafka acknowledged every record (acks=all).")
     @APIResponse(responseCode = "202", description = "All positions written")
     @APIResponse(responseCode = "400", description = "The body is not JSON")
+    @APIResponse(responseCode = "409", description = "A request with the same Idempotency-Key is still in progress")
     @APIResponse(responseCode = "422", description = "The document is invalid; each bad field is named")
     @APIResponse(responseCode = "503", description = "Kafka is unavailable; retry after Retry-After seconds")
-    public Response ingest(byte[] body) {
-        ReceiverSnapshot snapshot = parser.parse(readJson(body));
-        List<OutboundEvent> events =
-                AircraftPositionEvents.of(snapshot.positions(), caller.tenant());
-        if (!events.isEmpty()) {
-            writer.writeAll(Topics.AIRCRAFT_POSITIONS, events);
-            positionsWritten.increment(events.size());
-        }
-        return Response.accepted(new IngestReceipt(events.size(), snapshot.withoutPosition())).build();
+    public Response ingest(@HeaderParam(IdempotentWrites.HEADER) String idempotencyKey, byte[] body) {
+        return idempotency.run(caller.tenant(), idempotencyKey, body, () -> {
+            ReceiverSnapshot snapshot = parser.parse(readJson(body));
+            List<OutboundEvent> events = AircraftPositionEvents.of(snapshot.positions(), caller.tenant());
+            if (!events.isEmpty()) {
+                writer.writeAll(Topics.AIRCRAFT_POSITIONS, events);
+                positionsWritten.increment(events.size());
+            }
+            return Response.accepted(new IngestReceipt(events.size(), snapshot.withoutPosition())).build();
+        });
     }
 
     private static JsonNode readJson(byte[] body) {

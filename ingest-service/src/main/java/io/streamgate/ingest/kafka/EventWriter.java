@@ -48,7 +48,7 @@ public class EventWriter {
                 ProducerConfig.LINGER_MS_CONFIG, (int) config.linger().toMillis(),
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, config.maxBlock().toMillis(),
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) config.ackTimeout().toMillis(),
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(config.ackTimeout().toMillis(), 5_000)),
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(config.ackTimeout().toMillis() / 2, 5_000)),
                 new StringSerializer(), new ByteArraySerializer());
         this.metrics = new KafkaClientMetrics(producer);
         metrics.bindTo(registry);

@@ -19,6 +19,7 @@ public final class Devstack implements AutoCloseable {
     /** Partitions per catalogue topic: enough to exercise per-key order, light on two cores. */
     public static final int PARTITIONS = 3;
 
+    private static final String SHARED_HOME_PROPERTY = "streamgate.devstack.shared-home";
     private static Devstack shared;
 
     private final Path home;
@@ -56,7 +57,15 @@ public final class Devstack implements AutoCloseable {
     /** The stack shared by everything in this JVM, started on first use, stopped when the JVM exits. */
     public static synchronized Devstack shared() {
         if (shared == null) {
+            String running = System.getProperty(SHARED_HOME_PROPERTY);
+            if (running != null) {
+                // Another class loader of this JVM already started the shared stack; a second broker
+                // would silently split the tests across two clusters.
+                throw new IllegalStateException("the shared devstack at " + running
+                        + " was started by another class loader; reach it through its configuration");
+            }
             shared = start();
+            System.setProperty(SHARED_HOME_PROPERTY, shared.home.toString());
             Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "devstack-shutdown"));
         }
         return shared;
