@@ -4,6 +4,16 @@ package io.streamgate.platform.event;
 public final class EventTypes {
 
     public static final String AIRCRAFT_POSITION = "io.streamgate.aircraft.position";
+    public static final String ACARS_MESSAGE = "io.streamgate.acars.message";
+    public static final String AIRSPACE_ADVISORY = "io.streamgate.airspace.advisory";
+    public static final String NOTAM = "io.streamgate.notam";
+    public static final String AUDIO_TRANSCRIPTION = "io.streamgate.audio.transcription";
+    public static final String SENSOR_READING = "io.streamgate.sensor.reading";
+    public static final String DEVICE_LOCATION = "io.streamgate.device.location";
+    /** Followed by the job event: {@code io.streamgate.job.created}, {@code …job.failed}, … */
+    public static final String JOB_PREFIX = "io.streamgate.job.";
+    /** Followed by the worker event: {@code io.streamgate.worker.heartbeat}, … */
+    public static final String WORKER_PREFIX = "io.streamgate.worker.";
 
     private EventTypes() {
     }
