@@ -36,6 +36,11 @@ public class EngineLoop {
         return CompletableFuture.supplyAsync(task, executor);
     }
 
+    /** Runs {@code task} once after {@code delay}, on the engine thread. */
+    public void schedule(Duration delay, Runnable task) {
+        executor.schedule(guarded(task), Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);
+    }
+
     /** Runs {@code task} every {@code period} on the engine thread; a failing run does not stop the next. */
     public void every(Duration period, Runnable task) {
         executor.scheduleAtFixedRate(guarded(task), period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);

@@ -1,18 +1,9 @@
 package io.streamgate.ingest.identity;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.security.PublicKey;
-import java.util.Optional;
-
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
-import io.streamgate.platform.identity.JwtSettings;
-import io.streamgate.platform.identity.JwtVerifier;
-import io.streamgate.platform.identity.Pem;
+import io.streamgate.platform.identity.JwtKeys;
 import io.streamgate.platform.identity.RedisApiKeyStore;
 import io.streamgate.platform.identity.TokenVerifier;
 import io.vertx.redis.client.Redis;
@@ -30,17 +21,7 @@ public class TokenVerifierProducer {
     @Singleton
     TokenVerifier tokenVerifier(AuthConfig config, RedisApiKeyStore keys) {
         AuthConfig.Jwt jwt = config.jwt();
-        Optional<PublicKey> publicKey = jwt.publicKey().or(() -> jwt.publicKeyLocation().map(path -> {
-            try {
-                return Files.readString(path);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read streamgate.auth.jwt.public-key-location " + path, e);
-            }
-        })).map(Pem::publicKey);
-        Optional<byte[]> secret = jwt.hmacSecret().map(s -> s.getBytes(StandardCharsets.UTF_8));
-        Optional<JwtVerifier> verifier = publicKey.isEmpty() && secret.isEmpty() ? Optional.empty()
-                : Optional.of(new JwtVerifier(new JwtSettings(jwt.issuer(), jwt.audience(), publicKey, secret,
-                        jwt.clockSkew())));
-        return new TokenVerifier(verifier, keys);
+        return new TokenVerifier(JwtKeys.verifier(jwt.issuer(), jwt.audience(), jwt.publicKey(),
+                jwt.publicKeyLocation(), jwt.hmacSecret(), jwt.clockSkew()), keys);
     }
 }

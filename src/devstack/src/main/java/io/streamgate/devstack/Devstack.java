@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.HashMap;
+import java.util.Map;
 
 import io.streamgate.platform.topic.Topics;
 
@@ -20,6 +22,9 @@ public final class Devstack implements AutoCloseable {
     public static final int PARTITIONS = 3;
 
     private static final String SHARED_HOME_PROPERTY = "streamgate.devstack.shared-home";
+    private static final String SHARED_KAFKA_PROPERTY = "streamgate.devstack.shared-kafka";
+    private static final String SHARED_REDIS_PROPERTY = "streamgate.devstack.shared-redis";
+    private static final String SHARED_JWT_KEY_PROPERTY = "streamgate.devstack.shared-jwt-public-key";
     private static Devstack shared;
 
     private final Path home;
@@ -66,9 +71,32 @@ public final class Devstack implements AutoCloseable {
             }
             shared = start();
             System.setProperty(SHARED_HOME_PROPERTY, shared.home.toString());
+            System.setProperty(SHARED_KAFKA_PROPERTY, shared.kafka.bootstrapServers());
+            System.setProperty(SHARED_REDIS_PROPERTY, shared.redis.uri());
+            System.setProperty(SHARED_JWT_KEY_PROPERTY, shared.credentials.publicKey().toString());
             Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "devstack-shutdown"));
         }
         return shared;
+    }
+
+    /**
+     * The address book of the JVM's shared stack: Kafka, Redis and the JWT key a service needs. Works
+     * from any class loader (Quarkus gives each test profile its own), starting the stack only once.
+     */
+    public static synchronized Map<String, String> sharedServiceConfig() {
+        if (shared == null && System.getProperty(SHARED_HOME_PROPERTY) != null) {
+            Map<String, String> config = new HashMap<>();
+            config.put("kafka.bootstrap.servers", System.getProperty(SHARED_KAFKA_PROPERTY));
+            config.put("quarkus.redis.hosts", System.getProperty(SHARED_REDIS_PROPERTY));
+            config.put("streamgate.auth.jwt.issuer", DevCredentials.ISSUER);
+            config.put("streamgate.auth.jwt.public-key-location", System.getProperty(SHARED_JWT_KEY_PROPERTY));
+            return config;
+        }
+        Devstack stack = shared();
+        Map<String, String> config = new HashMap<>(stack.credentials.serviceConfig());
+        config.put("kafka.bootstrap.servers", stack.kafka.bootstrapServers());
+        config.put("quarkus.redis.hosts", stack.redis.uri());
+        return config;
     }
 
     public KafkaBroker kafka() {

@@ -14,10 +14,7 @@ public class DevstackTestResource implements QuarkusTestResourceLifecycleManager
 
     @Override
     public Map<String, String> start() {
-        Devstack stack = Devstack.shared();
-        Map<String, String> config = new HashMap<>(stack.credentials().serviceConfig());
-        config.put("kafka.bootstrap.servers", stack.kafka().bootstrapServers());
-        config.put("quarkus.redis.hosts", stack.redis().uri());
+        Map<String, String> config = new HashMap<>(Devstack.sharedServiceConfig());
         config.put("quarkus.devservices.enabled", "false");
         config.put("quarkus.kafka.devservices.enabled", "false");
         config.put("quarkus.redis.devservices.enabled", "false");

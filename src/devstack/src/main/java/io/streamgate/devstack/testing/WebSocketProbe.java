@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -21,9 +22,10 @@ public final class WebSocketProbe implements AutoCloseable {
     private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
     private final WebSocket socket;
 
-    private WebSocketProbe(URI uri, List<String> subprotocols) {
+    private WebSocketProbe(URI uri, Map<String, String> headers, List<String> subprotocols) {
         WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder()
                 .connectTimeout(Duration.ofSeconds(10));
+        headers.forEach(builder::header);
         if (!subprotocols.isEmpty()) {
             builder.subprotocols(subprotocols.get(0), subprotocols.subList(1, subprotocols.size()).toArray(String[]::new));
         }
@@ -31,11 +33,15 @@ public final class WebSocketProbe implements AutoCloseable {
     }
 
     public static WebSocketProbe connect(URI uri) {
-        return new WebSocketProbe(uri, List.of());
+        return new WebSocketProbe(uri, Map.of(), List.of());
     }
 
     public static WebSocketProbe connect(URI uri, List<String> subprotocols) {
-        return new WebSocketProbe(uri, subprotocols);
+        return new WebSocketProbe(uri, Map.of(), subprotocols);
+    }
+
+    public static WebSocketProbe connect(URI uri, Map<String, String> headers) {
+        return new WebSocketProbe(uri, headers, List.of());
     }
 
     public String subprotocol() {

@@ -1,0 +1,25 @@
+package io.streamgate.gateway.auth;
+
+import io.quarkus.websockets.next.UserData;
+import io.streamgate.platform.identity.Authenticated;
+
+/**
+ * What the handshake proved about a connection. Dialects decide what it means for them (SkySpy closes
+ * a refused credential with 4001, GeonicDB with 1008, Haltless expects the token as its first message).
+ */
+public sealed interface HandshakeOutcome {
+
+    UserData.TypedKey<HandshakeOutcome> KEY = new UserData.TypedKey<>("streamgate.handshake");
+
+    /** No credential was presented. */
+    record Anonymous() implements HandshakeOutcome {
+    }
+
+    /** A credential was presented and verified. */
+    record Verified(Authenticated caller) implements HandshakeOutcome {
+    }
+
+    /** A credential was presented and refused; {@code reason} is safe to log (never the token). */
+    record Refused(String reason) implements HandshakeOutcome {
+    }
+}
