@@ -11,6 +11,7 @@ import io.quarkus.websockets.next.HttpUpgradeCheck;
 import io.smallrye.mutiny.Uni;
 import io.streamgate.platform.identity.AuthenticationException;
 import io.streamgate.platform.identity.TokenVerifier;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
  * Verifies the credential of every WebSocket handshake once, before the upgrade, and leaves the
@@ -39,10 +40,17 @@ public class HandshakeAuthentication implements HttpUpgradeCheck {
             registry.counter("streamgate.gateway.auth.refused", "reason", "origin").increment();
             return CheckResult.rejectUpgrade(403);
         }
-        var token = HandshakeCredentials.find(context.httpRequest(), config.queryTokenEnabled());
+        return outcome(context.httpRequest()).map(outcome -> {
+            context.userData().put(HandshakeOutcome.KEY, outcome);
+            return CheckResult.permitUpgradeSync();
+        });
+    }
+
+    /** What the request's credential proves; for WebSocket handshakes and SSE requests alike. */
+    public Uni<HandshakeOutcome> outcome(HttpServerRequest request) {
+        var token = HandshakeCredentials.find(request, config.queryTokenEnabled());
         if (token.isEmpty()) {
-            context.userData().put(HandshakeOutcome.KEY, new HandshakeOutcome.Anonymous());
-            return CheckResult.permitUpgrade();
+            return Uni.createFrom().item(new HandshakeOutcome.Anonymous());
         }
         return Uni.createFrom().completionStage(() -> verifier.verify(token.get()))
                 .map(caller -> (HandshakeOutcome) new HandshakeOutcome.Verified(caller))
@@ -55,10 +63,6 @@ public class HandshakeAuthentication implements HttpUpgradeCheck {
                     }
                     registry.counter("streamgate.gateway.auth.refused", "reason", "credential").increment();
                     return new HandshakeOutcome.Refused(reason);
-                })
-                .map(outcome -> {
-                    context.userData().put(HandshakeOutcome.KEY, outcome);
-                    return CheckResult.permitUpgradeSync();
                 });
     }
 }

@@ -137,6 +137,25 @@ public class BroadcastConsumer {
         });
         warmUntil.clear();
         warmUntil.putAll(ends);
+        for (TopicHandler handler : handlers) {
+            Map<Integer, Long> starts = new HashMap<>();
+            for (TopicPartition partition : partitions) {
+                if (partition.topic().equals(handler.topic().name())) {
+                    starts.put(partition.partition(), kafka.position(partition));
+                }
+            }
+            try {
+                loop.submit(() -> {
+                    handler.onAssigned(starts);
+                    return null;
+                }).get();
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("view " + handler.getClass().getSimpleName() + " refused its start", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while starting views", e);
+            }
+        }
         LOG.infof("broadcast consumer assigned %d partitions of %s", partitions.size(), byTopic.keySet());
         return byTopic;
     }

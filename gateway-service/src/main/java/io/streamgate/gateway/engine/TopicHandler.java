@@ -1,6 +1,7 @@
 package io.streamgate.gateway.engine;
 
 import java.util.List;
+import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -18,4 +19,11 @@ public interface TopicHandler {
     StartPosition startPosition();
 
     void onRecords(List<ConsumerRecord<String, byte[]>> records);
+
+    /**
+     * Where reading starts in each partition, before the first record is handed over (engine thread).
+     * Views that answer resumes need it: they hold nothing from before these offsets.
+     */
+    default void onAssigned(Map<Integer, Long> startOffsets) {
+    }
 }

@@ -1,0 +1,19 @@
+package io.streamgate.gateway.aviation;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.streamgate.gateway.engine.EngineLoop;
+import io.streamgate.gateway.engine.events.EventFeed;
+import io.streamgate.gateway.engine.events.EventFeedConfig;
+import io.streamgate.gateway.engine.events.KafkaReplay;
+import io.streamgate.platform.topic.Topics;
+
+/** The {@code airspace.advisories} events, resumable, never dropped. */
+@ApplicationScoped
+public class AirspaceFeed extends EventFeed {
+
+    AirspaceFeed(EngineLoop loop, EventFeedConfig config, KafkaReplay replay, MeterRegistry registry) {
+        super(Topics.AIRSPACE_ADVISORIES, loop, config, replay, registry);
+    }
+}

@@ -1,0 +1,54 @@
+package io.streamgate.gateway.dialect.skyspy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.streamgate.gateway.aviation.AcarsFeed;
+import io.streamgate.gateway.aviation.AirspaceFeed;
+import io.streamgate.gateway.aviation.AudioFeed;
+import io.streamgate.gateway.aviation.NotamFeed;
+
+/** SkySpy's event endpoints and the message type each event takes. */
+@ApplicationScoped
+public class SkySpyEventChannels {
+
+    private final SkySpyEventChannel acars;
+    private final SkySpyEventChannel notams;
+    private final SkySpyEventChannel audio;
+    private final SkySpyEventChannel airspace;
+
+    SkySpyEventChannels(AcarsFeed acars, NotamFeed notams, AudioFeed audio, AirspaceFeed airspace) {
+        this.acars = new SkySpyEventChannel(acars, event -> "acars:message");
+        this.notams = new SkySpyEventChannel(notams, event -> isTfr(event.data()) ? "notams:tfr_new" : "notams:new");
+        this.audio = new SkySpyEventChannel(audio, event -> "audio:transcription_completed");
+        this.airspace = new SkySpyEventChannel(airspace, event -> "airspace:advisory");
+    }
+
+    SkySpyEventChannel acars() {
+        return acars;
+    }
+
+    SkySpyEventChannel notams() {
+        return notams;
+    }
+
+    SkySpyEventChannel audio() {
+        return audio;
+    }
+
+    SkySpyEventChannel airspace() {
+        return airspace;
+    }
+
+    /** The SSE paths, one per WebSocket endpoint. */
+    Map<String, SkySpyEventChannel> bySsePath() {
+        return Map.of("/sse/acars/", acars, "/sse/notams/", notams, "/sse/audio/", audio, "/sse/airspace/", airspace);
+    }
+
+    /** Ingest writes compact JSON, so the TFR marker has exactly this spelling. */
+    private static boolean isTfr(byte[] notam) {
+        return new String(notam, StandardCharsets.UTF_8).contains("\"type\":\"TFR\"");
+    }
+}

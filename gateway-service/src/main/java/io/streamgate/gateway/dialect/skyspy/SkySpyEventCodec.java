@@ -1,0 +1,48 @@
+package io.streamgate.gateway.dialect.skyspy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Function;
+
+import io.streamgate.gateway.engine.Encoder;
+import io.streamgate.gateway.engine.events.LiveEvent;
+
+/**
+ * SkySpy's discrete events ({@code acars:message}, {@code notams:tfr_new}, …):
+ * {@code {"type": …, "data": {"id": N, …payload}, "event_id": "<resumable id>"}}. The payload written
+ * by ingest is spliced in as it is. {@code data.id} is a number unique per topic (offset × 1000 +
+ * partition), standing in for SkySpy's database ids; {@code event_id} is StreamGate's addition, the
+ * id to resume from ({@code ?last_event_id=} on reconnect).
+ */
+final class SkySpyEventCodec implements Encoder<LiveEvent> {
+
+    private final Function<LiveEvent, String> type;
+    private final boolean sse;
+
+    /** @param sse true for the Server-Sent Events variant ({@code id:}, {@code event:}, {@code data:} lines) */
+    SkySpyEventCodec(Function<LiveEvent, String> type, boolean sse) {
+        this.type = type;
+        this.sse = sse;
+    }
+
+    @Override
+    public List<String> encode(List<LiveEvent> events) {
+        return events.stream().map(this::frame).toList();
+    }
+
+    private String frame(LiveEvent event) {
+        String name = type.apply(event);
+        String json = message(name, event);
+        if (!sse) {
+            return json;
+        }
+        return "id: " + event.id() + "\nevent: " + name + "\ndata: " + json + "\n\n";
+    }
+
+    static String message(String type, LiveEvent event) {
+        String payload = new String(event.data(), StandardCharsets.UTF_8).strip();
+        long id = event.offset() * 1000 + event.partition();
+        String body = payload.length() <= 2 ? "{\"id\":" + id + "}" : "{\"id\":" + id + "," + payload.substring(1);
+        return "{\"type\":\"" + type + "\",\"data\":" + body + ",\"event_id\":\"" + event.id() + "\"}";
+    }
+}

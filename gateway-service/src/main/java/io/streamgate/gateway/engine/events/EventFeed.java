@@ -1,0 +1,238 @@
+package io.streamgate.gateway.engine.events;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.streamgate.gateway.engine.Encoder;
+import io.streamgate.gateway.engine.EngineLoop;
+import io.streamgate.gateway.engine.Session;
+import io.streamgate.gateway.engine.StartPosition;
+import io.streamgate.gateway.engine.Subscribers;
+import io.streamgate.gateway.engine.TopicHandler;
+import io.streamgate.platform.event.EventEnvelope;
+import io.streamgate.platform.event.KafkaBinaryBinding;
+import io.streamgate.platform.event.MalformedEventException;
+import io.streamgate.platform.topic.Topic;
+
+/**
+ * A feed of discrete events that must not be lost (ACARS messages, NOTAMs, safety events, alerts):
+ * every event goes to every subscribed session of its tenant, encoded once per dialect variant, each
+ * with a resumable id. Nothing is conflated or dropped: a session that cannot take an event is closed
+ * with 1013 (try again later) and resumes from the last id it received.
+ *
+ * <p>Resume: from the in-memory buffer of recent events when it reaches back far enough, else by
+ * reading the gap back from Kafka; beyond Kafka's retention the client is told the gap was not
+ * filled. Either way, a resumed session gets every missed event once, in order, then the live ones.
+ */
+public abstract class EventFeed implements TopicHandler {
+
+    private static final Logger LOG = Logger.getLogger(EventFeed.class);
+    /** WebSocket "Try Again Later": the client should reconnect and resume. */
+    public static final int SLOW_CONSUMER_CLOSE = 1013;
+
+    private final Topic topic;
+    private final EngineLoop loop;
+    private final EventFeedConfig config;
+    private final KafkaReplay replay;
+    private final Subscribers<LiveEvent, Encoder<LiveEvent>> subscribers = new Subscribers<>();
+    private final ArrayDeque<LiveEvent> recent = new ArrayDeque<>();
+    private final Map<Integer, Long> bufferFloor = new HashMap<>();
+    private StreamPosition position;
+    private final Counter slowConsumerCloses;
+    private final Counter malformed;
+    private final Map<ResumeOutcome, Counter> resumes = new HashMap<>();
+
+    protected EventFeed(Topic topic, EngineLoop loop, EventFeedConfig config, KafkaReplay replay,
+            MeterRegistry registry) {
+        this.topic = topic;
+        this.loop = loop;
+        this.config = config;
+        this.replay = replay;
+        this.position = StreamPosition.start(topic.name(), 0);
+        this.slowConsumerCloses = Counter.builder("streamgate.gateway.slow.consumer.closes")
+                .tag("feed", topic.name()).register(registry);
+        this.malformed = Counter.builder("streamgate.gateway.records.malformed").tag("feed", topic.name())
+                .register(registry);
+        for (ResumeOutcome outcome : ResumeOutcome.values()) {
+            resumes.put(outcome, Counter.builder("streamgate.gateway.resumes").tag("feed", topic.name())
+                    .tag("outcome", outcome.name().toLowerCase()).register(registry));
+        }
+    }
+
+    @Override
+    public Topic topic() {
+        return topic;
+    }
+
+    /** Live events only: history is served on demand by resume, never replayed to everyone at start. */
+    @Override
+    public StartPosition startPosition() {
+        return StartPosition.lookback(Duration.ZERO);
+    }
+
+    @Override
+    public void onAssigned(Map<Integer, Long> startOffsets) {
+        startOffsets.forEach((partition, offset) -> {
+            bufferFloor.put(partition, offset);
+            position = position.after(partition, offset - 1);
+        });
+    }
+
+    @Override
+    public void onRecords(List<ConsumerRecord<String, byte[]>> records) {
+        for (ConsumerRecord<String, byte[]> record : records) {
+            position = position.after(record.partition(), record.offset());
+            EventEnvelope envelope;
+            try {
+                envelope = KafkaBinaryBinding.read(record.headers());
+            } catch (MalformedEventException e) {
+                malformed.increment();
+                continue;
+            }
+            if (record.value() == null) {
+                continue;
+            }
+            LiveEvent event = new LiveEvent(record.partition(), record.offset(), position.encode(), envelope,
+                    record.value());
+            remember(event);
+            publish(event);
+        }
+    }
+
+    /** The current position of the feed: the id a client would get for "from now on". */
+    public String currentId() {
+        return position.encode();
+    }
+
+    /**
+     * Subscribes {@code session} to its tenant's events, first delivering what it missed since
+     * {@code lastEventId} (null for a fresh start). Completes, on the engine thread, once the session
+     * is live.
+     *
+     * @param onGap called before any replayed event when the gap cannot be filled entirely
+     */
+    public CompletionStage<ResumeOutcome> subscribe(Session session, String tenant, Encoder<LiveEvent> encoder,
+            String lastEventId, Runnable onGap) {
+        CompletableFuture<ResumeOutcome> done = new CompletableFuture<>();
+        loop.execute(() -> {
+            StreamPosition from = lastEventId == null ? null
+                    : StreamPosition.decode(lastEventId, topic.name()).orElse(null);
+            if (from == null) {
+                subscribers.add(tenant, encoder, session);
+                done.complete(count(ResumeOutcome.NONE));
+            } else if (bufferReaches(from)) {
+                if (sendRecent(session, tenant, encoder, from)) {
+                    subscribers.add(tenant, encoder, session);
+                }
+                done.complete(count(ResumeOutcome.FROM_BUFFER));
+            } else {
+                StreamPosition target = position;
+                replay.read(topic.name(), from, target, tenant, config.replayMaxEvents()).whenComplete(
+                        (result, failure) -> loop.execute(() -> finishReplay(session, tenant, encoder, target, result,
+                                failure, onGap, done)));
+            }
+        });
+        return done;
+    }
+
+    public void unsubscribe(Session session) {
+        loop.execute(() -> subscribers.remove(session));
+    }
+
+    private void finishReplay(Session session, String tenant, Encoder<LiveEvent> encoder, StreamPosition target,
+            KafkaReplay.Result result, Throwable failure, Runnable onGap, CompletableFuture<ResumeOutcome> done) {
+        if (failure != null) {
+            LOG.warnf("replay of %s for a session failed: %s", topic.name(), failure.toString());
+            closeSlow(session, "the missed events could not be read back; retry");
+            done.completeExceptionally(failure);
+            return;
+        }
+        ResumeOutcome outcome = count(result.gap() ? ResumeOutcome.GAP : ResumeOutcome.FROM_KAFKA);
+        if (result.gap()) {
+            onGap.run();
+        }
+        for (LiveEvent event : result.events()) {
+            if (!deliver(session, encoder, event)) {
+                done.complete(outcome);
+                return;
+            }
+        }
+        // Live events that arrived while Kafka was read back are in the buffer, unless it overflowed.
+        if (!bufferReaches(target)) {
+            closeSlow(session, "the gap grew faster than it could be replayed; resume again");
+        } else if (sendRecent(session, tenant, encoder, target)) {
+            subscribers.add(tenant, encoder, session);
+        }
+        done.complete(outcome);
+    }
+
+    private boolean bufferReaches(StreamPosition from) {
+        for (Map.Entry<Integer, Long> floor : bufferFloor.entrySet()) {
+            int partition = floor.getKey();
+            boolean missedSomething = from.next(partition) < position.next(partition);
+            if (missedSomething && from.next(partition) < floor.getValue()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** @return false when the session was closed for not keeping up */
+    private boolean sendRecent(Session session, String tenant, Encoder<LiveEvent> encoder, StreamPosition from) {
+        for (LiveEvent event : recent) {
+            if (!from.covers(event.partition(), event.offset()) && tenant.equals(event.envelope().tenant())) {
+                if (!deliver(session, encoder, event)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private boolean deliver(Session session, Encoder<LiveEvent> encoder, LiveEvent event) {
+        for (String frame : encoder.encode(List.of(event))) {
+            if (!session.send(frame)) {
+                closeSlow(session, "client too slow for a feed that is never dropped; resume from the last id");
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void publish(LiveEvent event) {
+        List<Session> refused = new ArrayList<>(0);
+        subscribers.publish(event.envelope().tenant(), List.of(event), refused::add);
+        refused.forEach(session -> closeSlow(session,
+                "client too slow for a feed that is never dropped; resume from the last id"));
+    }
+
+    private void closeSlow(Session session, String reason) {
+        subscribers.remove(session);
+        slowConsumerCloses.increment();
+        session.close(SLOW_CONSUMER_CLOSE, reason);
+    }
+
+    private void remember(LiveEvent event) {
+        recent.addLast(event);
+        if (recent.size() > config.replayBufferEvents()) {
+            LiveEvent evicted = recent.removeFirst();
+            bufferFloor.put(evicted.partition(), evicted.offset() + 1);
+        }
+    }
+
+    private ResumeOutcome count(ResumeOutcome outcome) {
+        resumes.get(outcome).increment();
+        return outcome;
+    }
+}

@@ -1,0 +1,17 @@
+package io.streamgate.gateway.engine.events;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Limits of the event feeds (ACARS, NOTAMs, safety, alerts, …): what is kept for resumes. */
+@ConfigMapping(prefix = "streamgate.gateway.events")
+public interface EventFeedConfig {
+
+    /** Recent events kept per feed in memory: a resume within them needs no Kafka read. */
+    @WithDefault("10000")
+    int replayBufferEvents();
+
+    /** The most events one resume reads back from Kafka; a longer gap is reported as not recovered. */
+    @WithDefault("100000")
+    int replayMaxEvents();
+}

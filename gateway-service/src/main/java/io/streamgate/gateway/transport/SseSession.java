@@ -1,0 +1,107 @@
+package io.streamgate.gateway.transport;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.streamgate.gateway.engine.Session;
+import io.streamgate.platform.identity.Identity;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerResponse;
+
+/**
+ * A Server-Sent Events response as an engine session. Frames arrive already in SSE form ({@code id:},
+ * {@code event:}, {@code data:} lines). Bounded like a WebSocket session: unflushed bytes are counted
+ * and past the limit frames are refused, so a stalled client never holds more than its limit and never
+ * slows another.
+ */
+public final class SseSession implements Session {
+
+    private final String id;
+    private final HttpServerResponse response;
+    private final Identity identity;
+    private final long limitBytes;
+    private final TransportMetrics metrics;
+    private final Vertx vertx;
+    private final AtomicLong unflushedBytes = new AtomicLong();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile long keepAliveTimer = -1;
+
+    public SseSession(String id, HttpServerResponse response, Identity identity, long limitBytes,
+            TransportMetrics metrics, Vertx vertx) {
+        this.id = id;
+        this.response = response;
+        this.identity = identity;
+        this.limitBytes = limitBytes;
+        this.metrics = metrics;
+        this.vertx = vertx;
+    }
+
+    /** Starts the stream and its keep-alive comments; {@code onClose} runs once when the client goes away. */
+    public void start(long keepAliveMillis, Runnable onClose) {
+        response.setChunked(true)
+                .putHeader("Content-Type", "text/event-stream; charset=utf-8")
+                .putHeader("Cache-Control", "no-cache")
+                .putHeader("X-Accel-Buffering", "no");
+        response.closeHandler(ignored -> closedByClient(onClose));
+        response.write("retry: 3000\n\n");
+        keepAliveTimer = vertx.setPeriodic(keepAliveMillis, timer -> send(": keep-alive\n\n"));
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public Identity identity() {
+        return identity;
+    }
+
+    @Override
+    public boolean send(String frame) {
+        if (closed.get()) {
+            return true;
+        }
+        long size = frame.length();
+        long unflushed = unflushedBytes.get();
+        if (unflushed > 0 && unflushed + size > limitBytes) {
+            metrics.refused();
+            return false;
+        }
+        unflushedBytes.addAndGet(size);
+        response.write(frame).onComplete(done -> {
+            unflushedBytes.addAndGet(-size);
+            if (done.succeeded()) {
+                metrics.sent(size);
+            }
+        });
+        return true;
+    }
+
+    @Override
+    public boolean isBackedUp() {
+        return unflushedBytes.get() > limitBytes / 2;
+    }
+
+    /** SSE has no close codes: the reason goes out as a final {@code close} event, then the stream ends. */
+    @Override
+    public void close(int code, String reason) {
+        if (closed.compareAndSet(false, true)) {
+            vertx.cancelTimer(keepAliveTimer);
+            String json = "{\"code\":" + code + ",\"reason\":\"" + reason.replace("\"", "'") + "\"}";
+            response.end("event: close\ndata: " + json + "\n\n");
+        }
+    }
+
+    private void closedByClient(Runnable onClose) {
+        if (closed.compareAndSet(false, true)) {
+            vertx.cancelTimer(keepAliveTimer);
+        }
+        onClose.run();
+    }
+
+    @Override
+    public String toString() {
+        return "sse:" + id;
+    }
+}
