@@ -4,6 +4,8 @@ package io.streamgate.platform.event;
 public final class EventTypes {
 
     public static final String AIRCRAFT_POSITION = "io.streamgate.aircraft.position";
+    /** An NGSI entity was created, updated or deleted; the payload's {@code type} says which. */
+    public static final String ENTITY_CHANGE = "io.streamgate.entity.change";
 
     private EventTypes() {
     }
