@@ -31,7 +31,8 @@ public class ProblemMappers {
                 .build();
     }
 
-    static Response.ResponseBuilder problem(int status, String slug, String title, String detail,
+    /** A problem response; other packages use it so that every refusal has the same shape and type base. */
+    public static Response.ResponseBuilder problem(int status, String slug, String title, String detail,
             List<FieldProblem> errors) {
         return Response.status(status).type(ProblemDetail.MEDIA_TYPE)
                 .entity(new ProblemDetail(TYPE_BASE + slug, title, status, detail, errors));
