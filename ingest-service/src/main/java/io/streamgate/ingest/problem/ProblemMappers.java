@@ -31,6 +31,7 @@ public class ProblemMappers {
                 .build();
     }
 
+    /** A problem response; other packages use it so that every refusal has the same shape and type base. */
     public static Response.ResponseBuilder problem(int status, String slug, String title, String detail,
             List<FieldProblem> errors) {
         return Response.status(status).type(ProblemDetail.MEDIA_TYPE)

@@ -14,6 +14,8 @@ public final class EventTypes {
     public static final String JOB_PREFIX = "io.streamgate.job.";
     /** Followed by the worker event: {@code io.streamgate.worker.heartbeat}, … */
     public static final String WORKER_PREFIX = "io.streamgate.worker.";
+    /** An NGSI entity was created, updated or deleted; the payload's {@code type} says which. */
+    public static final String ENTITY_CHANGE = "io.streamgate.entity.change";
 
     private EventTypes() {
     }
