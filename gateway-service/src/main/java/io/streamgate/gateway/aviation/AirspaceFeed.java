@@ -1,6 +1,6 @@
 package io.streamgate.gateway.aviation;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.streamgate.gateway.engine.EngineLoop;
@@ -10,7 +10,7 @@ import io.streamgate.gateway.engine.events.KafkaReplay;
 import io.streamgate.platform.topic.Topics;
 
 /** The {@code airspace.advisories} events, resumable, never dropped. */
-@ApplicationScoped
+@Singleton
 public class AirspaceFeed extends EventFeed {
 
     AirspaceFeed(EngineLoop loop, EventFeedConfig config, KafkaReplay replay, MeterRegistry registry) {
