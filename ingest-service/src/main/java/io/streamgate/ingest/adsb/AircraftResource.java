@@ -30,12 +30,13 @@ import io.streamgate.platform.topic.Topics;
 @Path("/v1/aircraft")
 public class AircraftResource {
 
-    private final AircraftJsonParser parser = new AircraftJsonParser(Instant::now);
+    private final AircraftJsonParser parser;
     private final EventWriter writer;
     private final Caller caller;
     private final Counter positionsWritten;
 
-    AircraftResource(EventWriter writer, Caller caller, MeterRegistry registry) {
+    AircraftResource(EventWriter writer, Caller caller, AdsbConfig config, MeterRegistry registry) {
+        this.parser = new AircraftJsonParser(Instant::now, config.staleAfter());
         this.writer = writer;
         this.caller = caller;
         this.positionsWritten = Counter.builder("streamgate.ingest.records")
@@ -48,7 +49,8 @@ public class AircraftResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Ingest a receiver's aircraft.json",
             description = "Writes one aircraft.positions record per aircraft that has a position, keyed by ICAO "
-                    + "hex, and answers 202 only after Kafka acknowledged every record (acks=all).")
+                    + "hex, and answers 202 only after Kafka acknowledged every record (acks=all). Positions "
+                    + "whose seen_pos is over the staleness limit are written with stale: true.")
     @APIResponse(responseCode = "202", description = "All positions written")
     @APIResponse(responseCode = "400", description = "The body is not JSON")
     @APIResponse(responseCode = "422", description = "The document is invalid; each bad field is named")
