@@ -2,7 +2,6 @@ package io.streamgate.ingest.adsb;
 
 import java.io.IOException;
 import java.time.Instant;
-import java.util.List;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -17,31 +16,22 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.streamgate.ingest.identity.Caller;
-import io.streamgate.ingest.kafka.EventWriter;
-import io.streamgate.ingest.kafka.OutboundEvent;
 import io.streamgate.ingest.problem.MalformedJsonException;
 import io.streamgate.platform.json.Json;
-import io.streamgate.platform.topic.Topics;
 
 /** The readsb / dump1090-fa {@code aircraft.json} door: POST the file as the receiver wrote it. */
 @Path("/v1/aircraft")
 public class AircraftResource {
 
     private final AircraftJsonParser parser;
-    private final EventWriter writer;
+    private final AircraftPositionWriter writer;
     private final Caller caller;
-    private final Counter positionsWritten;
 
-    AircraftResource(EventWriter writer, Caller caller, AdsbConfig config, MeterRegistry registry) {
+    AircraftResource(AircraftPositionWriter writer, Caller caller, AdsbConfig config) {
         this.parser = new AircraftJsonParser(Instant::now, config.staleAfter());
         this.writer = writer;
         this.caller = caller;
-        this.positionsWritten = Counter.builder("streamgate.ingest.records")
-                .description("Records acknowledged by Kafka").tag("topic", Topics.AIRCRAFT_POSITIONS.name())
-                .register(registry);
     }
 
     @POST
@@ -57,13 +47,8 @@ public class AircraftResource {
     @APIResponse(responseCode = "503", description = "Kafka is unavailable; retry after Retry-After seconds")
     public Response ingest(byte[] body) {
         ReceiverSnapshot snapshot = parser.parse(readJson(body));
-        List<OutboundEvent> events =
-                AircraftPositionEvents.of(snapshot.positions(), caller.tenant());
-        if (!events.isEmpty()) {
-            writer.writeAll(Topics.AIRCRAFT_POSITIONS, events);
-            positionsWritten.increment(events.size());
-        }
-        return Response.accepted(new IngestReceipt(events.size(), snapshot.withoutPosition())).build();
+        writer.write(snapshot.positions(), caller.tenant(), AircraftPositionEvents.SOURCE);
+        return Response.accepted(new IngestReceipt(snapshot.positions().size(), snapshot.withoutPosition())).build();
     }
 
     private static JsonNode readJson(byte[] body) {
