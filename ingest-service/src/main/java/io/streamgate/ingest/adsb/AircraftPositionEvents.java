@@ -22,12 +22,12 @@ public final class AircraftPositionEvents {
         return positions.stream().map(p -> of(p, tenant, source)).toList();
     }
 
-    public static OutboundEvent of(AircraftPosition position, String tenant, String source) {
+    private static OutboundEvent of(AircraftPosition position, String tenant, String source) {
         return new OutboundEvent(envelope(position.hex(), position.timestamp(), tenant, source),
                 Json.encode(position));
     }
 
-    public static EventEnvelope envelope(String hex, Instant time, String tenant, String source) {
+    private static EventEnvelope envelope(String hex, Instant time, String tenant, String source) {
         return EventEnvelope.of(source, EventTypes.AIRCRAFT_POSITION, time, hex, tenant);
     }
 }
