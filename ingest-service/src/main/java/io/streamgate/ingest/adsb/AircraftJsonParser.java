@@ -1,5 +1,6 @@
 package io.streamgate.ingest.adsb;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,10 +28,15 @@ public final class AircraftJsonParser {
     private static final int MILITARY_FLAG = 1;
 
     private final Supplier<Instant> clock;
+    private final double staleAfterSeconds;
 
-    /** @param clock the receive time, used when a document carries no {@code now} */
-    public AircraftJsonParser(Supplier<Instant> clock) {
+    /**
+     * @param clock      the receive time, used when a document carries no {@code now}
+     * @param staleAfter positions whose {@code seen_pos} is over this are marked stale
+     */
+    public AircraftJsonParser(Supplier<Instant> clock, Duration staleAfter) {
         this.clock = clock;
+        this.staleAfterSeconds = staleAfter.toMillis() / 1000.0;
     }
 
     /** @throws InvalidRequestException naming every bad field, when anything is wrong */
@@ -59,7 +65,7 @@ public final class AircraftJsonParser {
         for (int i = 0; i < aircraft.size(); i++) {
             AircraftReader reader = new AircraftReader(aircraft.get(i), "/aircraft/" + i, problems);
             if (reader.hasPosition()) {
-                reader.read(receiverTime).ifPresent(positions::add);
+                reader.read(receiverTime, staleAfterSeconds).ifPresent(positions::add);
             } else {
                 reader.validateWithoutPosition();
                 withoutPosition++;
@@ -99,7 +105,7 @@ public final class AircraftJsonParser {
             }
         }
 
-        Optional<AircraftPosition> read(Instant receiverTime) {
+        Optional<AircraftPosition> read(Instant receiverTime, double staleAfterSeconds) {
             String hex = hex();
             Double lat = number("lat", -90, 90, true);
             Double lon = number("lon", -180, 180, true);
@@ -127,9 +133,11 @@ public final class AircraftJsonParser {
                         : receiverTime.minusMillis(Math.round(seenPos * 1000));
                 position = new AircraftPosition(hex, callsign(), lat, lon, altBaro, onGround, integer("alt_geom"),
                         number("gs", 0, Double.MAX_VALUE, false), number("track", 0, 360, false),
-                        integer("baro_rate"), integer("geom_rate"), squawk, text("emergency"), text("category"),
+                        integer("baro_rate"), integer("geom_rate"), squawk,
+                        Emergencies.resolve(text("emergency"), squawk), text("category"),
                         dbFlags != null && (dbFlags & MILITARY_FLAG) != 0, text("r"), text("t"),
-                        number("rssi", -Double.MAX_VALUE, Double.MAX_VALUE, false), seenPos, fixed);
+                        number("rssi", -Double.MAX_VALUE, Double.MAX_VALUE, false), seenPos,
+                        seenPos != null && seenPos > staleAfterSeconds, fixed);
             }
             return Optional.ofNullable(position);
         }

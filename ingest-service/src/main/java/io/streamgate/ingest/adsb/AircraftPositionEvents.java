@@ -1,5 +1,6 @@
 package io.streamgate.ingest.adsb;
 
+import java.time.Instant;
 import java.util.List;
 
 import io.streamgate.ingest.kafka.OutboundEvent;
@@ -8,19 +9,25 @@ import io.streamgate.platform.event.EventEnvelope;
 import io.streamgate.platform.event.EventTypes;
 import io.streamgate.platform.json.Json;
 
-/** Wraps positions as {@code aircraft.positions} events: subject (and key) = ICAO hex, time = fix time. */
-final class AircraftPositionEvents {
+/** Wraps positions as events: subject (and key) = ICAO hex, time = fix time. */
+public final class AircraftPositionEvents {
 
-    static final String SOURCE = "/ingest/adsb";
+    /** The CloudEvents source of {@code POST /v1/aircraft}; the other feeds name their own. */
+    public static final String SOURCE = "/ingest/adsb";
 
     private AircraftPositionEvents() {
     }
 
-    static List<OutboundEvent> of(List<AircraftPosition> positions, String tenant) {
-        return positions.stream()
-                .map(p -> new OutboundEvent(
-                        EventEnvelope.of(SOURCE, EventTypes.AIRCRAFT_POSITION, p.timestamp(), p.hex(), tenant),
-                        Json.encode(p)))
-                .toList();
+    public static List<OutboundEvent> of(List<AircraftPosition> positions, String tenant, String source) {
+        return positions.stream().map(p -> of(p, tenant, source)).toList();
+    }
+
+    private static OutboundEvent of(AircraftPosition position, String tenant, String source) {
+        return new OutboundEvent(envelope(position.hex(), position.timestamp(), tenant, source),
+                Json.encode(position));
+    }
+
+    private static EventEnvelope envelope(String hex, Instant time, String tenant, String source) {
+        return EventEnvelope.of(source, EventTypes.AIRCRAFT_POSITION, time, hex, tenant);
     }
 }

@@ -2,7 +2,6 @@ package io.streamgate.ingest.adsb;
 
 import java.io.IOException;
 import java.time.Instant;
-import java.util.List;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -18,33 +17,25 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.streamgate.ingest.identity.Caller;
 import io.streamgate.ingest.idempotency.IdempotentWrites;
-import io.streamgate.ingest.kafka.EventWriter;
-import io.streamgate.ingest.kafka.OutboundEvent;
 import io.streamgate.ingest.problem.MalformedJsonException;
 import io.streamgate.platform.json.Json;
-import io.streamgate.platform.topic.Topics;
 
 /** The readsb / dump1090-fa {@code aircraft.json} door: POST the file as the receiver wrote it. */
 @Path("/v1/aircraft")
 public class AircraftResource {
 
-    private final AircraftJsonParser parser = new AircraftJsonParser(Instant::now);
-    private final EventWriter writer;
+    private final AircraftJsonParser parser;
+    private final AircraftPositionWriter writer;
     private final Caller caller;
     private final IdempotentWrites idempotency;
-    private final Counter positionsWritten;
 
-    AircraftResource(EventWriter writer, Caller caller, IdempotentWrites idempotency, MeterRegistry registry) {
+    AircraftResource(AircraftPositionWriter writer, Caller caller, IdempotentWrites idempotency, AdsbConfig config) {
+        this.parser = new AircraftJsonParser(Instant::now, config.staleAfter());
         this.writer = writer;
         this.caller = caller;
         this.idempotency = idempotency;
-        this.positionsWritten = Counter.builder("streamgate.ingest.records")
-                .description("Records acknowledged by Kafka").tag("topic", Topics.AIRCRAFT_POSITIONS.name())
-                .register(registry);
     }
 
     @POST
@@ -52,7 +43,8 @@ public class AircraftResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Ingest a receiver's aircraft.json",
             description = "Writes one aircraft.positions record per aircraft that has a position, keyed by ICAO "
-                    + "hex, and answers 202 only after Kafka acknowledged every record (acks=all).")
+                    + "hex, and answers 202 only after Kafka acknowledged every record (acks=all). Positions "
+                    + "whose seen_pos is over the staleness limit are written with stale: true.")
     @APIResponse(responseCode = "202", description = "All positions written")
     @APIResponse(responseCode = "400", description = "The body is not JSON")
     @APIResponse(responseCode = "409", description = "A request with the same Idempotency-Key is still in progress")
@@ -61,12 +53,9 @@ public class AircraftResource {
     public Response ingest(@HeaderParam(IdempotentWrites.HEADER) String idempotencyKey, byte[] body) {
         return idempotency.run(caller.tenant(), idempotencyKey, body, () -> {
             ReceiverSnapshot snapshot = parser.parse(readJson(body));
-            List<OutboundEvent> events = AircraftPositionEvents.of(snapshot.positions(), caller.tenant());
-            if (!events.isEmpty()) {
-                writer.writeAll(Topics.AIRCRAFT_POSITIONS, events);
-                positionsWritten.increment(events.size());
-            }
-            return Response.accepted(new IngestReceipt(events.size(), snapshot.withoutPosition())).build();
+            writer.write(snapshot.positions(), caller.tenant(), AircraftPositionEvents.SOURCE);
+            return Response.accepted(new IngestReceipt(snapshot.positions().size(), snapshot.withoutPosition()))
+                    .build();
         });
     }
 

@@ -28,7 +28,8 @@ import io.streamgate.platform.topic.Topic;
 
 /**
  * The only way into Kafka for ingest: an idempotent producer with {@code acks=all}, and a call that
- * returns only once the broker has acknowledged every record of a request.
+ * returns only once the broker has acknowledged every record of a request. Records without data are
+ * tombstones and are accepted on compacted topics only.
  */
 @ApplicationScoped
 public class EventWriter {
@@ -60,26 +61,9 @@ public class EventWriter {
      * @throws BrokerUnavailableException when any record is not acknowledged within the ack timeout
      */
     public void writeAll(Topic topic, List<OutboundEvent> events) {
-        List<CompletableFuture<Void>> acks = new ArrayList<>(events.size());
         try {
-            for (OutboundEvent event : events) {
-                RecordHeaders headers = new RecordHeaders();
-                KafkaBinaryBinding.write(event.envelope(), headers);
-                ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic.name(), null,
-                        event.envelope().subject(), event.data(), headers);
-                CompletableFuture<Void> ack = new CompletableFuture<>();
-                producer.send(record, (metadata, error) -> {
-                    if (error == null) {
-                        ack.complete(null);
-                    } else {
-                        ack.completeExceptionally(error);
-                    }
-                });
-                acks.add(ack);
-            }
-            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
-                    .get(config.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (KafkaException | ExecutionException | TimeoutException e) {
+            send(topic, events).get(config.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
             throw new BrokerUnavailableException("Kafka did not acknowledge " + events.size() + " record(s) on "
                     + topic.name() + ": " + cause.getClass().getSimpleName(), config.retryAfter(), cause);
@@ -87,6 +71,47 @@ public class EventWriter {
             Thread.currentThread().interrupt();
             throw new BrokerUnavailableException("interrupted while waiting for Kafka", config.retryAfter(), e);
         }
+    }
+
+    /**
+     * Hands every event to the producer without waiting; records of one key keep the order of the calls.
+     * Never throws for a broker problem: the future fails instead.
+     *
+     * @return completes when the broker acknowledged every record, or fails with the first error
+     * @throws IllegalArgumentException for a tombstone on a topic that is not compacted, where it would
+     *                                  be an unreadable record rather than a deletion
+     */
+    public CompletableFuture<Void> send(Topic topic, List<OutboundEvent> events) {
+        if (!topic.compacted() && events.stream().anyMatch(OutboundEvent::isTombstone)) {
+            throw new IllegalArgumentException("tombstones only belong on compacted topics, not " + topic.name());
+        }
+        List<CompletableFuture<Void>> acks = new ArrayList<>(events.size());
+        for (OutboundEvent event : events) {
+            CompletableFuture<Void> ack = new CompletableFuture<>();
+            acks.add(ack);
+            try {
+                RecordHeaders headers = new RecordHeaders();
+                KafkaBinaryBinding.write(event.envelope(), headers);
+                ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic.name(), null,
+                        event.envelope().subject(), event.data(), headers);
+                producer.send(record, (metadata, error) -> {
+                    if (error == null) {
+                        ack.complete(null);
+                    } else {
+                        ack.completeExceptionally(error);
+                    }
+                });
+            } catch (KafkaException | IllegalStateException e) {
+                // IllegalStateException: the producer is closed because the service is stopping.
+                ack.completeExceptionally(e);
+            }
+            if (ack.isCompletedExceptionally()) {
+                // A synchronous failure (no metadata within max-block) would repeat for every further
+                // record, each blocking max-block again: fail the batch now instead.
+                return ack;
+            }
+        }
+        return CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new));
     }
 
     @PreDestroy

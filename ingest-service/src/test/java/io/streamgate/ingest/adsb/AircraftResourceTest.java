@@ -66,6 +66,8 @@ class AircraftResourceTest {
                 assertEquals(position.hex(), envelope.subject());
                 assertEquals("default", envelope.tenant());
                 assertEquals(position.timestamp(), envelope.time());
+                assertEquals(source.get("seen_pos").asDouble() > 15, position.stale(),
+                        "positions older than 15 s are accepted, marked stale: " + position.hex());
             }
         }
     }

@@ -89,6 +89,10 @@ final class SkySpyJson {
         }
         writeIfPresent(json, "rssi", a.rssi());
         writeIfPresent(json, "seen_pos", a.seenPos());
+        if (a.stale()) {
+            // StreamGate's addition: the receiver's fix is older than the staleness limit.
+            json.writeBooleanField("stale", true);
+        }
         if (a.timestamp() != null) {
             json.writeStringField("timestamp", timestamp(a.timestamp()));
         }

@@ -37,10 +37,10 @@ class SkySpyAircraftCodecTest {
     }, Clock.fixed(NOW, ZoneOffset.UTC));
 
     private final AircraftPosition airborne = new AircraftPosition("a1b2c3", "SWA1234", 33.9425, -118.4081, 35000,
-            false, 35500, 450.0, 270.0, 0, null, "1200", null, "A3", false, "N12345", "B738", -20.5, 0.4,
+            false, 35500, 450.0, 270.0, 0, null, "1200", null, "A3", false, "N12345", "B738", -20.5, 0.4, false,
             Instant.parse("2024-01-15T10:29:59.600Z"));
     private final AircraftPosition taxiing = new AircraftPosition("4b1805", null, 47.45, 8.56, null, true, null,
-            12.0, 90.0, null, null, null, null, null, true, null, null, null, null, NOW);
+            12.0, 90.0, null, null, null, null, null, true, null, null, null, null, false, NOW);
 
     @Test
     void theSnapshotHasTheDocumentedShape() throws Exception {

@@ -176,7 +176,7 @@ class SkySpyAircraftEndpointTest {
 
     private static AircraftPosition position(String hex, String flight, double lat, double lon, int alt) {
         return new AircraftPosition(hex, flight, lat, lon, alt, false, null, 250.0, 90.0, 0, null, "1000", null,
-                "A3", false, null, null, null, 0.5, Instant.now());
+                "A3", false, null, null, null, 0.5, false, Instant.now());
     }
 
     private static void publish(AircraftPosition position) {

@@ -150,7 +150,7 @@ class SkySpyAuthenticationTest {
 
     private static void publish(String tenant, String hex) {
         AircraftPosition position = new AircraftPosition(hex, "TEN1", 46.5, 7.5, 9000, false, null, 200.0, 10.0, 0,
-                null, "2000", null, "A3", false, null, null, null, 0.1, Instant.now());
+                null, "2000", null, "A3", false, null, null, null, 0.1, false, Instant.now());
         RecordHeaders headers = new RecordHeaders();
         KafkaBinaryBinding.write(EventEnvelope.of("/test", EventTypes.AIRCRAFT_POSITION, position.timestamp(), hex,
                 tenant), headers);

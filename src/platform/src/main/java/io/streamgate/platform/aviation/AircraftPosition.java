@@ -27,6 +27,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param typeCode     ICAO aircraft type designator, when the receiver knows it
  * @param rssi         signal strength, dBFS
  * @param seenPos      seconds between the position fix and the receiver's snapshot
+ * @param stale        true when {@code seenPos} was over ingest's staleness limit (15 s by default): the
+ *                     receiver still lists the aircraft but has not fixed it lately, so the position must not
+ *                     drive proximity or conflict checks
  * @param timestamp    when the position was fixed (receiver time minus {@code seen_pos})
  */
 public record AircraftPosition(
@@ -49,6 +52,7 @@ public record AircraftPosition(
         @JsonProperty("type_code") String typeCode,
         @JsonProperty("rssi") Double rssi,
         @JsonProperty("seen_pos") Double seenPos,
+        @JsonProperty("stale") boolean stale,
         @JsonProperty("timestamp") Instant timestamp) {
 
     public AircraftPosition {

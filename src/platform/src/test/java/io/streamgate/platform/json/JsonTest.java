@@ -14,7 +14,7 @@ import io.streamgate.platform.aviation.AircraftPosition;
 class JsonTest {
 
     private final AircraftPosition position = new AircraftPosition("3c71a1", "BCS361", 51.345256, -2.052231,
-            41000, false, 42600, 533.7, 79.6, 0, -32, "2274", null, null, false, null, null, -26.2, 5.9,
+            41000, false, 42600, 533.7, 79.6, 0, -32, "2274", null, null, false, null, null, -26.2, 5.9, false,
             Instant.parse("2026-07-29T12:28:35.600Z"));
 
     @Test
@@ -25,12 +25,20 @@ class JsonTest {
         assertTrue(json.contains("\"gs\":533.7"), json);
         assertTrue(json.contains("\"is_military\":false"), json);
         assertTrue(json.contains("\"timestamp\":\"2026-07-29T12:28:35.600Z\""), json);
+        assertTrue(json.contains("\"stale\":false"), "consumers can rely on the flag being present: " + json);
         assertFalse(json.contains("emergency"), "absent values are left out: " + json);
     }
 
     @Test
     void aircraftPositionsRoundTrip() {
         assertEquals(position, Json.decode(Json.encode(position), AircraftPosition.class));
+    }
+
+    @Test
+    void recordsWrittenBeforeTheStaleFlagExistedReadAsFresh() {
+        String json = "{\"hex\":\"abc123\",\"lat\":1.5,\"lon\":2.5,\"seen_pos\":0.4,"
+                + "\"timestamp\":\"2026-01-01T00:00:00Z\"}";
+        assertFalse(Json.decode(json.getBytes(StandardCharsets.UTF_8), AircraftPosition.class).stale());
     }
 
     @Test
