@@ -1,6 +1,6 @@
 package io.streamgate.ingest.adsb.state;
 
-import static io.restassured.RestAssured.given;
+import static io.streamgate.ingest.identity.TestCallers.api;
 import static io.streamgate.ingest.adsb.FeedRecords.await;
 import static io.streamgate.ingest.adsb.FeedRecords.bootstrapServers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -88,7 +88,7 @@ class AircraftStateTest {
     }
 
     private static void post(double now, String aircraft) {
-        given().contentType("application/json").body("{\"now\":" + now + ",\"aircraft\":[" + aircraft + "]}")
+        api().contentType("application/json").body("{\"now\":" + now + ",\"aircraft\":[" + aircraft + "]}")
                 .post("/v1/aircraft").then().statusCode(202);
     }
 
