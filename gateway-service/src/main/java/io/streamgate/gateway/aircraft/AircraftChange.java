@@ -14,11 +14,20 @@ public record AircraftChange(Kind kind, AircraftPosition position) {
         /** First report of an aircraft the view did not hold. */
         NEW,
         /** A newer report of a known aircraft. */
-        UPDATE
+        UPDATE,
+        /** The aircraft timed out ({@code aircraft.state} tombstone); {@code position} is its last state. */
+        REMOVE
     }
 
-    /** A newer report within the same tick keeps the older kind: a NEW aircraft is still new to the client. */
+    /**
+     * Folds a newer change into the one pending for the same tick: the latest state wins, a NEW aircraft
+     * stays new to the client, a removal wins, and an aircraft that comes back after a removal is new.
+     */
     static AircraftChange merge(AircraftChange pending, AircraftChange newer) {
-        return new AircraftChange(pending.kind(), newer.position());
+        if (newer.kind() == Kind.REMOVE) {
+            return newer;
+        }
+        Kind kind = pending.kind() == Kind.UPDATE ? newer.kind() : Kind.NEW;
+        return new AircraftChange(kind, newer.position());
     }
 }

@@ -9,4 +9,7 @@ import io.streamgate.platform.aviation.AircraftPosition;
 public interface AircraftCodec extends Encoder<AircraftChange> {
 
     String snapshot(Collection<AircraftPosition> aircraft);
+
+    /** The periodic sign of life: how many aircraft the tenant's picture holds. */
+    String heartbeat(int count);
 }

@@ -2,9 +2,12 @@ package io.streamgate.gateway.aircraft;
 
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -72,6 +75,7 @@ public class AircraftFeed implements TopicHandler {
 
     void startTicking(@Observes StartupEvent started) {
         loop.every(config.tick(), this::tick);
+        loop.every(config.heartbeat(), this::heartbeat);
     }
 
     @Override
@@ -101,6 +105,37 @@ public class AircraftFeed implements TopicHandler {
         }
     }
 
+    /** Applies {@code aircraft.state}: a tombstone removes the aircraft, a state restores it (warm-up). */
+    void onState(List<ConsumerRecord<String, byte[]>> records) {
+        for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+                EventEnvelope envelope = KafkaBinaryBinding.read(record.headers());
+                if (record.value() == null) {
+                    AircraftPosition last = table.remove(envelope.tenant(), record.key());
+                    if (last != null) {
+                        pending.offer(envelope.tenant(), last.hex(),
+                                new AircraftChange(AircraftChange.Kind.REMOVE, last));
+                    }
+                } else {
+                    AircraftPosition position = Json.decode(record.value(), AircraftPosition.class);
+                    if (table.get(envelope.tenant(), position.hex()) == null) {
+                        table.put(envelope.tenant(), position);
+                    }
+                }
+            } catch (MalformedEventException | UncheckedIOException | IllegalArgumentException e) {
+                malformed.increment();
+            }
+        }
+    }
+
+    /**
+     * Runs {@code query} over the tenant's aircraft on the engine thread, for request/response
+     * messages; the result must not hold on to the live collection.
+     */
+    public <T> CompletionStage<T> query(String tenant, Function<Collection<AircraftPosition>, T> query) {
+        return loop.submit(() -> query.apply(table.all(tenant)));
+    }
+
     /** Sends the tenant's snapshot to {@code session}, then its changes from the next tick on. */
     public void subscribe(Session session, String tenant, AircraftCodec codec) {
         loop.execute(() -> {
@@ -125,6 +160,13 @@ public class AircraftFeed implements TopicHandler {
         pending.drain((tenant, changes) -> framesOut.increment(subscribers.publish(tenant, changes, refused::add)));
         refused.forEach(this::park);
         resyncDrainedSessions();
+    }
+
+    private void heartbeat() {
+        List<Session> refused = new ArrayList<>();
+        framesOut.increment(subscribers.sendToAll((tenant, codec) -> codec.heartbeat(table.all(tenant).size()),
+                refused::add));
+        refused.forEach(this::park);
     }
 
     /** A session that refused a frame gets nothing more until it can take a whole snapshot. */

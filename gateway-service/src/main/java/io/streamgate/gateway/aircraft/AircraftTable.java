@@ -17,6 +17,17 @@ final class AircraftTable {
         return byTenant.computeIfAbsent(tenant, t -> new HashMap<>()).put(position.hex(), position) == null;
     }
 
+    AircraftPosition get(String tenant, String hex) {
+        Map<String, AircraftPosition> aircraft = byTenant.get(tenant);
+        return aircraft == null ? null : aircraft.get(hex);
+    }
+
+    /** @return the aircraft's last state, or null when the table did not hold it */
+    AircraftPosition remove(String tenant, String hex) {
+        Map<String, AircraftPosition> aircraft = byTenant.get(tenant);
+        return aircraft == null ? null : aircraft.remove(hex);
+    }
+
     Collection<AircraftPosition> all(String tenant) {
         Map<String, AircraftPosition> aircraft = byTenant.get(tenant);
         return aircraft == null ? List.of() : aircraft.values();

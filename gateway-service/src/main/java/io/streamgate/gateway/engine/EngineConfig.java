@@ -31,6 +31,10 @@ public interface EngineConfig {
     @WithDefault("5m")
     Duration warmupLookback();
 
+    /** How often subscribed clients get a heartbeat (SkySpy's {@code aircraft:heartbeat}: 5 s). */
+    @WithDefault("5s")
+    Duration heartbeat();
+
     /** Kafka poll timeout of the broadcast consumer. */
     @WithDefault("100ms")
     Duration pollTimeout();

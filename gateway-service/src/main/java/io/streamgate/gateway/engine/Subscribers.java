@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
 /**
@@ -85,6 +86,30 @@ public final class Subscribers<E, C extends Encoder<E>> {
             for (Session session : group.getValue()) {
                 written += writeAll(session, frames, onRefused);
             }
+        }
+        return written;
+    }
+
+    /**
+     * Sends each tenant's sessions a frame rendered once per (tenant, encoder), such as a heartbeat.
+     *
+     * @return frames written
+     */
+    public long sendToAll(BiFunction<String, C, String> render, Consumer<Session> onRefused) {
+        long written = 0;
+        for (Map.Entry<String, Map<C, Set<Session>>> tenant : byTenant.entrySet()) {
+            for (Map.Entry<C, Set<Session>> group : tenant.getValue().entrySet()) {
+                written += writeAll(group.getValue(), List.of(render.apply(tenant.getKey(), group.getKey())),
+                        onRefused);
+            }
+        }
+        return written;
+    }
+
+    private static long writeAll(Set<Session> sessions, List<String> frames, Consumer<Session> onRefused) {
+        long written = 0;
+        for (Session session : sessions) {
+            written += writeAll(session, frames, onRefused);
         }
         return written;
     }

@@ -23,6 +23,8 @@ public class SkySpyAircraftCodec implements AircraftCodec {
     static final String SNAPSHOT = "aircraft:snapshot";
     static final String NEW = "aircraft:new";
     static final String UPDATE = "aircraft:update";
+    static final String REMOVE = "aircraft:remove";
+    static final String HEARTBEAT = "aircraft:heartbeat";
 
     private final SkySpyConfig config;
     private final Clock clock;
@@ -53,11 +55,29 @@ public class SkySpyAircraftCodec implements AircraftCodec {
     }
 
     @Override
+    public String heartbeat(int count) {
+        return SkySpyJson.message(HEARTBEAT, json -> {
+            json.writeStartObject();
+            json.writeNumberField("count", count);
+            json.writeStringField("timestamp", SkySpyJson.timestamp(clock.instant()));
+            json.writeEndObject();
+        });
+    }
+
+    @Override
     public List<String> encode(List<AircraftChange> changes) {
         List<String> messages = new ArrayList<>(changes.size());
         for (AircraftChange change : changes) {
-            String type = change.kind() == AircraftChange.Kind.NEW ? NEW : UPDATE;
-            messages.add(SkySpyJson.message(type, json -> SkySpyJson.aircraft(json, change.position())));
+            messages.add(switch (change.kind()) {
+                case NEW -> SkySpyJson.message(NEW, json -> SkySpyJson.aircraft(json, change.position()));
+                case UPDATE -> SkySpyJson.message(UPDATE, json -> SkySpyJson.aircraft(json, change.position()));
+                case REMOVE -> SkySpyJson.message(REMOVE, json -> {
+                    json.writeStartObject();
+                    json.writeStringField("hex", change.position().hex());
+                    json.writeStringField("reason", "timeout");
+                    json.writeEndObject();
+                });
+            });
         }
         return messages.size() == 1 ? messages : SkySpyBatch.of(messages, config.batch().maxMessages(),
                 config.batch().maxBytes(), SkySpyJson.timestamp(clock.instant()));

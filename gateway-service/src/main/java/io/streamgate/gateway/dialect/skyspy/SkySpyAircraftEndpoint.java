@@ -16,6 +16,8 @@ import io.streamgate.gateway.engine.EngineConfig;
 import io.streamgate.gateway.engine.EngineLoop;
 import io.streamgate.gateway.transport.TransportMetrics;
 import io.streamgate.gateway.transport.WebSocketSession;
+import io.streamgate.platform.identity.Identity;
+import io.smallrye.mutiny.Uni;
 
 /**
  * SkySpy's {@code /ws/aircraft/}: the aircraft snapshot on connect, then new and updated aircraft. The
@@ -30,15 +32,17 @@ public class SkySpyAircraftEndpoint {
     private final EngineConfig engine;
     private final EngineLoop loop;
     private final Admission admission;
+    private final SkySpyAircraftRequests requests;
     private final TransportMetrics metrics;
 
     SkySpyAircraftEndpoint(AircraftFeed feed, SkySpyAircraftCodec codec, EngineConfig engine, EngineLoop loop,
-            Admission admission, TransportMetrics metrics) {
+            Admission admission, SkySpyAircraftRequests requests, TransportMetrics metrics) {
         this.feed = feed;
         this.codec = codec;
         this.engine = engine;
         this.loop = loop;
         this.admission = admission;
+        this.requests = requests;
         this.metrics = metrics;
     }
 
@@ -65,8 +69,11 @@ public class SkySpyAircraftEndpoint {
     }
 
     @OnTextMessage
-    String message(String frame) {
-        return SkySpyClientMessages.reply(frame);
+    Uni<String> message(String frame, WebSocketConnection connection) {
+        WebSocketSession session = connection.userData().get(WebSocketSession.KEY);
+        String tenant = session == null ? Identity.DEFAULT_TENANT : session.identity().tenant();
+        return SkySpyClientMessages.reply(frame, (type, requestId, params) ->
+                requests.answer(tenant, type, requestId, params));
     }
 
     @OnClose

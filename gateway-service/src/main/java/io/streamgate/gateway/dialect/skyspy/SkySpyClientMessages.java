@@ -6,6 +6,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.smallrye.mutiny.Uni;
+
 import io.streamgate.platform.json.Json;
 
 /**
@@ -18,6 +20,34 @@ final class SkySpyClientMessages {
     static final String INVALID_JSON = "Invalid JSON format";
     static final String UNKNOWN_ACTION = "Unknown action";
     static final String UNKNOWN_REQUEST_TYPE = "Unknown request type";
+    static final String MISSING_PARAMETER = "Missing parameter";
+
+    /** Answers a {@code request} action: (request type, request id, params) → the reply frame. */
+    @FunctionalInterface
+    interface Requests {
+        Uni<String> answer(String type, String requestId, JsonNode params);
+    }
+
+    /** Like {@link #reply(String)}, with {@code request} actions answered by {@code requests}. */
+    static Uni<String> reply(String frame, Requests requests) {
+        JsonNode message;
+        try {
+            message = Json.mapper().readTree(frame);
+        } catch (IOException e) {
+            return Uni.createFrom().item(error(INVALID_JSON, null));
+        }
+        if (message == null || !message.isObject() || !"request".equals(message.path("action").asText())) {
+            return Uni.createFrom().item(reply(frame));
+        }
+        String requestId = message.path("request_id").asText(null);
+        String type = message.path("type").asText("");
+        JsonNode params = message.path("params").isObject() ? message.get("params") : Json.mapper().createObjectNode();
+        try {
+            return requests.answer(type, requestId, params);
+        } catch (SkySpyAircraftRequests.MissingParameter missing) {
+            return Uni.createFrom().item(error(MISSING_PARAMETER + ": " + missing.getMessage(), requestId));
+        }
+    }
 
     private SkySpyClientMessages() {
     }

@@ -1,6 +1,7 @@
 package io.streamgate.gateway.dialect.skyspy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -160,6 +161,98 @@ class SkySpyAircraftEndpointTest {
             client.send("{\"action\":\"ping\"}");
             client.nextMatching(f -> f.contains("pong"), WAIT);
         }
+    }
+
+    @Test
+    void requestsAreAnsweredFromTheLivePicture() {
+        String military = nextHex();
+        String civil = nextHex();
+        try (WebSocketProbe client = WebSocketProbe.connect(ws())) {
+            client.next(WAIT);
+            publish(militaryPosition(military));
+            publish(position(civil, "CIV1", 46.2, 6.1, 2000));
+            client.nextMatching(f -> f.contains(civil), WAIT);
+
+            client.send("{\"action\":\"request\",\"type\":\"aircraft\",\"request_id\":\"r1\","
+                    + "\"params\":{\"icao\":\"" + civil.toUpperCase() + "\"}}");
+            JsonNode one = json(client.nextMatching(f -> f.contains("\"r1\""), WAIT));
+            assertEquals("response", one.path("type").asText());
+            assertEquals("aircraft", one.path("request_type").asText());
+            assertEquals("CIV1", one.path("data").path("flight").asText());
+
+            client.send("{\"action\":\"request\",\"type\":\"aircraft_list\",\"request_id\":\"r2\","
+                    + "\"params\":{\"military_only\":true,\"min_altitude\":10000}}");
+            JsonNode list = json(client.nextMatching(f -> f.contains("\"r2\""), WAIT));
+            assertTrue(list.path("data").path("aircraft").size() >= 1);
+            list.path("data").path("aircraft").forEach(a -> assertTrue(a.path("is_military").asBoolean()));
+            assertTrue(list.path("data").toString().contains(military));
+            assertFalse(list.path("data").toString().contains(civil));
+
+            client.send("{\"action\":\"request\",\"type\":\"aircraft-info-bulk\",\"request_id\":\"r3\","
+                    + "\"params\":{\"icaos\":[\"" + military + "\",\"" + civil + "\",\"ffffff\"]}}");
+            JsonNode bulk = json(client.nextMatching(f -> f.contains("\"r3\""), WAIT));
+            assertEquals("F16", bulk.path("data").path(military).path("type_code").asText());
+            assertEquals(civil, bulk.path("data").path(civil).path("icao_hex").asText());
+            assertFalse(bulk.path("data").has("ffffff"));
+
+            client.send("{\"action\":\"request\",\"type\":\"aircraft-stats\",\"request_id\":\"r4\"}");
+            JsonNode stats = json(client.nextMatching(f -> f.contains("\"r4\""), WAIT));
+            assertTrue(stats.path("data").path("total").asInt() >= 2);
+            assertTrue(stats.path("data").path("military").asInt() >= 1);
+        }
+    }
+
+    @Test
+    void badRequestsGetTheDocumentedErrors() {
+        try (WebSocketProbe client = WebSocketProbe.connect(ws())) {
+            client.next(WAIT);
+            client.send("{\"action\":\"request\",\"type\":\"aircraft\",\"request_id\":\"e1\","
+                    + "\"params\":{\"icao\":\"000000\"}}");
+            assertEquals("{\"type\":\"error\",\"message\":\"Aircraft not found\",\"request_id\":\"e1\"}",
+                    client.nextMatching(f -> f.contains("\"e1\""), WAIT));
+            client.send("{\"action\":\"request\",\"type\":\"aircraft\",\"request_id\":\"e2\"}");
+            assertTrue(client.nextMatching(f -> f.contains("\"e2\""), WAIT).contains("Missing parameter"));
+            client.send("{\"action\":\"request\",\"type\":\"horoscope\",\"request_id\":\"e3\"}");
+            assertTrue(client.nextMatching(f -> f.contains("\"e3\""), WAIT).contains("Unknown request type"));
+        }
+    }
+
+    @Test
+    void aHeartbeatCarriesTheAircraftCount() {
+        try (WebSocketProbe client = WebSocketProbe.connect(ws())) {
+            int count = json(client.next(WAIT)).path("data").path("count").asInt();
+            JsonNode heartbeat = json(client.nextMatching(f -> f.contains("aircraft:heartbeat"), WAIT));
+            assertTrue(heartbeat.path("data").path("count").asInt() >= count);
+            assertTrue(heartbeat.path("data").path("timestamp").asText().endsWith("Z"));
+        }
+    }
+
+    @Test
+    void aTombstoneOnTheStateTopicRemovesTheAircraft() {
+        String hex = nextHex();
+        try (WebSocketProbe client = WebSocketProbe.connect(ws())) {
+            SkySpyAircraftPicture picture = new SkySpyAircraftPicture();
+            picture.apply(client.next(WAIT));
+            publish(position(hex, "GONE1", 45.5, 6.5, 5000));
+            picture.apply(client.nextMatching(f -> f.contains(hex), WAIT));
+            assertTrue(picture.aircraft().containsKey(hex));
+
+            RecordHeaders headers = new RecordHeaders();
+            KafkaBinaryBinding.write(EventEnvelope.of("/test", EventTypes.AIRCRAFT_POSITION, Instant.now(), hex,
+                    "default"), headers);
+            producer.send(new ProducerRecord<>(Topics.AIRCRAFT_STATE.name(), null, hex, null, headers));
+            producer.flush();
+
+            String removal = client.nextMatching(f -> f.contains("aircraft:remove") && f.contains(hex), WAIT);
+            picture.apply(removal);
+            assertFalse(picture.aircraft().containsKey(hex));
+            assertTrue(removal.contains("\"reason\":\"timeout\""));
+        }
+    }
+
+    private static AircraftPosition militaryPosition(String hex) {
+        return new AircraftPosition(hex, "RCH123", 47.0, 8.0, 25000, false, null, 420.0, 90.0, 0, null, "1234", null,
+                "A5", true, "12-3456", "F16", null, 0.5, false, Instant.now());
     }
 
     private static int countOf(String frame, String hex) {
