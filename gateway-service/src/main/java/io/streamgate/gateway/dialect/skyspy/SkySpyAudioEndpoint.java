@@ -5,30 +5,23 @@ import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
-import io.streamgate.gateway.auth.Admission;
-import io.streamgate.gateway.engine.EngineConfig;
-import io.streamgate.gateway.transport.TransportMetrics;
 
 /** SkySpy's {@code /ws/audio/}: live events, resumable with {@code ?last_event_id=}. */
 @WebSocket(path = "/ws/audio/")
 public class SkySpyAudioEndpoint {
 
     private final SkySpyEventChannel channel;
-    private final Admission admission;
-    private final EngineConfig engine;
-    private final TransportMetrics metrics;
+    private final SkySpySessions sessions;
 
-    SkySpyAudioEndpoint(SkySpyEventChannels channels, Admission admission, EngineConfig engine,
-            TransportMetrics metrics) {
+    SkySpyAudioEndpoint(SkySpyEventChannels channels, SkySpySessions sessions) {
         this.channel = channels.audio();
-        this.admission = admission;
-        this.engine = engine;
-        this.metrics = metrics;
+        this.sessions = sessions;
     }
 
     @OnOpen
     void open(WebSocketConnection connection) {
-        channel.open(connection, admission, engine, metrics);
+        sessions.open(connection).ifPresent(session ->
+                channel.subscribe(session, SkySpyEventChannel.lastEventIds(connection)));
     }
 
     @OnTextMessage
@@ -38,6 +31,6 @@ public class SkySpyAudioEndpoint {
 
     @OnClose
     void close(WebSocketConnection connection) {
-        channel.close(connection, metrics);
+        sessions.close(connection).ifPresent(session -> channel.feed().unsubscribe(session));
     }
 }

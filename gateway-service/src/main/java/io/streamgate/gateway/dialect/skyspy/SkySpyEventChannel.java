@@ -2,21 +2,19 @@ package io.streamgate.gateway.dialect.skyspy;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 
-import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
-import io.streamgate.gateway.auth.Admission;
-import io.streamgate.gateway.auth.HandshakeOutcome;
-import io.streamgate.gateway.engine.EngineConfig;
 import io.streamgate.gateway.engine.events.EventFeed;
 import io.streamgate.gateway.engine.events.LiveEvent;
-import io.streamgate.gateway.transport.TransportMetrics;
+import io.streamgate.gateway.engine.events.StreamPosition;
 import io.streamgate.gateway.transport.WebSocketSession;
 
 /**
- * One SkySpy endpoint over an event feed ({@code /ws/acars/}, {@code /ws/notams/}, …): admission,
- * resume from {@code ?last_event_id=}, the gap notice, and the two wire variants (WebSocket, SSE).
+ * One SkySpy event topic over an event feed ({@code acars}, {@code notams}, …): resume from
+ * {@code ?last_event_id=}, the gap notice, and the two wire variants (WebSocket, SSE).
  */
 final class SkySpyEventChannel {
 
@@ -42,41 +40,26 @@ final class SkySpyEventChannel {
         return sseCodec;
     }
 
-    void open(WebSocketConnection connection, Admission admission, EngineConfig engine, TransportMetrics metrics) {
-        Admission.Decision decision = admission.admit(connection.userData().get(HandshakeOutcome.KEY), true);
-        if (decision instanceof Admission.Denied denied) {
-            connection.close(new CloseReason(SkySpyCloseCodes.UNAUTHORIZED, denied.reason())).subscribe()
-                    .with(closed -> {
-                    }, failed -> {
-                    });
-            return;
-        }
-        Admission.Admitted admitted = (Admission.Admitted) decision;
-        WebSocketSession session = new WebSocketSession(connection, admitted.identity(), engine.sessionBufferBytes(),
-                metrics);
-        connection.userData().put(WebSocketSession.KEY, session);
-        metrics.opened();
-        String lastEventId = connection.handshakeRequest().query() == null ? null
-                : queryParam(connection.handshakeRequest().query(), "last_event_id");
-        feed.subscribe(session, admitted.identity().tenant(), webSocketCodec, lastEventId,
+    /** Subscribes a WebSocket session, resuming after the one of {@code lastEventIds} that is this feed's. */
+    void subscribe(WebSocketSession session, List<String> lastEventIds) {
+        String resumeFrom = lastEventIds.stream()
+                .filter(id -> StreamPosition.decode(id, feed.topic().name()).isPresent()).findFirst().orElse(null);
+        feed.subscribe(session, session.identity().tenant(), webSocketCodec, resumeFrom,
                 () -> session.send(GAP_NOTICE));
     }
 
-    void close(WebSocketConnection connection, TransportMetrics metrics) {
-        WebSocketSession session = connection.userData().get(WebSocketSession.KEY);
-        if (session != null) {
-            feed.unsubscribe(session);
-            metrics.closed();
-        }
-    }
-
-    static String queryParam(String query, String name) {
-        for (String pair : query.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0 && pair.substring(0, eq).equals(name)) {
-                return URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+    /** Every {@code last_event_id} of the handshake: one per feed on a combined connection. */
+    static List<String> lastEventIds(WebSocketConnection connection) {
+        String query = connection.handshakeRequest().query();
+        List<String> ids = new ArrayList<>();
+        if (query != null) {
+            for (String pair : query.split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0 && pair.substring(0, eq).equals("last_event_id")) {
+                    ids.add(URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                }
             }
         }
-        return null;
+        return ids;
     }
 }

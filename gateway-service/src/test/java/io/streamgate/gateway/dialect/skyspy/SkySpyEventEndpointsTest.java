@@ -200,6 +200,36 @@ class SkySpyEventEndpointsTest {
         }
     }
 
+    @Test
+    void theCombinedFeedCarriesEveryTopicUntilTheClientNarrowsIt() {
+        String flight = "ALL" + unique();
+        try (WebSocketProbe client = WebSocketProbe.connect(ws("/ws/all/"))) {
+            assertEquals("aircraft:snapshot", json(client.next(WAIT)).path("type").asText());
+            awaitLive(client, "/ws/all/");
+            acars(flight, "a1", "default");
+            assertEquals("acars:message", json(client.nextMatching(f -> f.contains(flight), WAIT)).path("type").asText());
+
+            client.send("{\"action\":\"unsubscribe\",\"topics\":[\"acars\"]}");
+            JsonNode unsubscribed = json(client.nextMatching(f -> f.contains("unsubscribed"), WAIT));
+            assertFalse(unsubscribed.path("topics").toString().contains("acars"));
+            assertTrue(unsubscribed.path("topics").toString().contains("aircraft"));
+
+            acars(flight, "a2", "default");
+            String marker = "1/" + unique();
+            Notam notam = new Notam(marker, "NOTAM", "LSZH", null, null, null, null, null, null, "RWY 14 CLSD",
+                    Instant.now(), null);
+            send(Topics.NOTAMS.name(), marker, EventTypes.NOTAM, notam.effectiveStart(), "default", Json.encode(notam));
+            String next = client.nextMatching(f -> f.contains(flight) || f.contains(marker), WAIT);
+            assertTrue(next.contains("notams:new"), "the unsubscribed topic stays silent: " + next);
+
+            client.send("{\"action\":\"subscribe\",\"topics\":[\"acars\"]}");
+            client.nextMatching(f -> f.contains("\"subscribed\""), WAIT);
+            acars(flight, "a3", "default");
+            assertEquals("a3", json(client.nextMatching(f -> f.contains(flight), WAIT)).path("data").path("text")
+                    .asText());
+        }
+    }
+
     /** Connections subscribe asynchronously; a ping's pong proves this one is live before we publish. */
     private static void awaitLive(WebSocketProbe client, String path) {
         client.send("{\"action\":\"ping\"}");
