@@ -1,5 +1,6 @@
 package io.streamgate.gateway.transport;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.quarkus.websockets.next.CloseReason;
@@ -23,6 +24,7 @@ public final class WebSocketSession implements Session {
     private final long limitBytes;
     private final TransportMetrics metrics;
     private final AtomicLong unflushedBytes = new AtomicLong();
+    private volatile long lastHeardNanos = System.nanoTime();
 
     public WebSocketSession(WebSocketConnection connection, Identity identity, long limitBytes,
             TransportMetrics metrics) {
@@ -62,6 +64,16 @@ public final class WebSocketSession implements Session {
                 },
                 failed -> unflushedBytes.addAndGet(-size));
         return true;
+    }
+
+    /** The client said something (a frame or a pong): it is alive. */
+    public void heard() {
+        lastHeardNanos = System.nanoTime();
+    }
+
+    /** How long the client has been silent. */
+    public Duration silentFor() {
+        return Duration.ofNanos(System.nanoTime() - lastHeardNanos);
     }
 
     @Override

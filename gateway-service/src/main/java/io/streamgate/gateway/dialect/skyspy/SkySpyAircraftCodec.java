@@ -26,16 +26,18 @@ public class SkySpyAircraftCodec implements AircraftCodec {
     static final String REMOVE = "aircraft:remove";
     static final String HEARTBEAT = "aircraft:heartbeat";
 
-    private final SkySpyConfig config;
+    private final int maxBatchMessages;
+    private final int maxBatchBytes;
     private final Clock clock;
 
     @Inject
     SkySpyAircraftCodec(SkySpyConfig config) {
-        this(config, Clock.systemUTC());
+        this(config.batch().maxMessages(), config.batch().maxBytes(), Clock.systemUTC());
     }
 
-    SkySpyAircraftCodec(SkySpyConfig config, Clock clock) {
-        this.config = config;
+    SkySpyAircraftCodec(int maxBatchMessages, int maxBatchBytes, Clock clock) {
+        this.maxBatchMessages = maxBatchMessages;
+        this.maxBatchBytes = maxBatchBytes;
         this.clock = clock;
     }
 
@@ -79,7 +81,7 @@ public class SkySpyAircraftCodec implements AircraftCodec {
                 });
             });
         }
-        return messages.size() == 1 ? messages : SkySpyBatch.of(messages, config.batch().maxMessages(),
-                config.batch().maxBytes(), SkySpyJson.timestamp(clock.instant()));
+        return messages.size() == 1 ? messages : SkySpyBatch.of(messages, maxBatchMessages, maxBatchBytes,
+                SkySpyJson.timestamp(clock.instant()));
     }
 }

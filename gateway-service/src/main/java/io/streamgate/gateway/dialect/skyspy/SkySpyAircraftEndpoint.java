@@ -2,11 +2,13 @@ package io.streamgate.gateway.dialect.skyspy;
 
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
+import io.quarkus.websockets.next.OnPongMessage;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
 import io.streamgate.gateway.aircraft.AircraftFeed;
+import io.vertx.core.buffer.Buffer;
 
 
 
@@ -38,9 +40,15 @@ public class SkySpyAircraftEndpoint {
 
     @OnTextMessage
     Uni<String> message(String frame, WebSocketConnection connection) {
+        SkySpySessions.heard(connection);
         String tenant = SkySpySessions.tenantOf(connection);
         return SkySpyClientMessages.reply(frame, (type, requestId, params) ->
                 requests.answer(tenant, type, requestId, params));
+    }
+
+    @OnPongMessage
+    void pong(Buffer data, WebSocketConnection connection) {
+        SkySpySessions.heard(connection);
     }
 
     @OnClose

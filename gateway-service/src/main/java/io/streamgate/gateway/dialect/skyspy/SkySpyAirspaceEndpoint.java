@@ -2,9 +2,11 @@ package io.streamgate.gateway.dialect.skyspy;
 
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
+import io.quarkus.websockets.next.OnPongMessage;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.vertx.core.buffer.Buffer;
 
 /** SkySpy's {@code /ws/airspace/}: live events, resumable with {@code ?last_event_id=}. */
 @WebSocket(path = "/ws/airspace/")
@@ -25,8 +27,14 @@ public class SkySpyAirspaceEndpoint {
     }
 
     @OnTextMessage
-    String message(String frame) {
+    String message(String frame, WebSocketConnection connection) {
+        SkySpySessions.heard(connection);
         return SkySpyClientMessages.reply(frame);
+    }
+
+    @OnPongMessage
+    void pong(Buffer data, WebSocketConnection connection) {
+        SkySpySessions.heard(connection);
     }
 
     @OnClose

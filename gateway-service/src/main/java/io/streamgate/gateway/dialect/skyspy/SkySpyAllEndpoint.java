@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
+import io.quarkus.websockets.next.OnPongMessage;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.UserData;
 import io.quarkus.websockets.next.WebSocket;
@@ -20,6 +21,7 @@ import io.smallrye.mutiny.Uni;
 import io.streamgate.gateway.aircraft.AircraftFeed;
 import io.streamgate.gateway.transport.WebSocketSession;
 import io.streamgate.platform.json.Json;
+import io.vertx.core.buffer.Buffer;
 
 /**
  * SkySpy's combined feed {@code /ws/all/}: every topic on one connection. A client starts subscribed to
@@ -64,6 +66,7 @@ public class SkySpyAllEndpoint {
 
     @OnTextMessage
     Uni<String> message(String frame, WebSocketConnection connection) {
+        SkySpySessions.heard(connection);
         WebSocketSession session = connection.userData().get(WebSocketSession.KEY);
         Set<String> topics = connection.userData().get(TOPICS);
         JsonNode message = parse(frame);
@@ -84,6 +87,11 @@ public class SkySpyAllEndpoint {
         String tenant = SkySpySessions.tenantOf(connection);
         return SkySpyClientMessages.reply(frame, (type, requestId, params) ->
                 requests.answer(tenant, type, requestId, params));
+    }
+
+    @OnPongMessage
+    void pong(Buffer data, WebSocketConnection connection) {
+        SkySpySessions.heard(connection);
     }
 
     @OnClose

@@ -1,5 +1,7 @@
 package io.streamgate.gateway.dialect.skyspy;
 
+import java.time.Duration;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -8,6 +10,14 @@ import io.smallrye.config.WithDefault;
 public interface SkySpyConfig {
 
     Batch batch();
+
+    /**
+     * A connection that sends nothing (no frame, no pong to the server's pings) for this long is closed
+     * with 4000, and SkySpy clients reconnect. Clients ping every 30 s; the server pings every
+     * {@code quarkus.websockets-next.server.auto-ping-interval}.
+     */
+    @WithDefault("90s")
+    Duration heartbeatTimeout();
 
     interface Batch {
         /** At most this many messages in one {@code batch} frame. */

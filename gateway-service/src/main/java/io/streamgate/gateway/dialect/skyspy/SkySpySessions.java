@@ -12,13 +12,14 @@ import io.streamgate.gateway.auth.Admission;
 import io.streamgate.gateway.auth.HandshakeOutcome;
 import io.streamgate.gateway.engine.EngineConfig;
 import io.streamgate.gateway.engine.EngineLoop;
+import io.streamgate.gateway.transport.IdleConnections;
 import io.streamgate.gateway.transport.TransportMetrics;
 import io.streamgate.gateway.transport.WebSocketSession;
 
 /**
  * How every SkySpy endpoint admits a connection: a refused credential (or none, where one is needed)
  * is closed with 4001, an admitted one becomes a session that is closed with 4001 when its token
- * expires.
+ * expires and with 4000 when the client falls silent.
  */
 @ApplicationScoped
 public class SkySpySessions {
@@ -27,12 +28,17 @@ public class SkySpySessions {
     private final EngineConfig engine;
     private final EngineLoop loop;
     private final TransportMetrics metrics;
+    private final IdleConnections idle;
+    private final SkySpyConfig config;
 
-    SkySpySessions(Admission admission, EngineConfig engine, EngineLoop loop, TransportMetrics metrics) {
+    SkySpySessions(Admission admission, EngineConfig engine, EngineLoop loop, TransportMetrics metrics,
+            IdleConnections idle, SkySpyConfig config) {
         this.admission = admission;
         this.engine = engine;
         this.loop = loop;
         this.metrics = metrics;
+        this.idle = idle;
+        this.config = config;
     }
 
     /** @return the admitted session, or empty when the connection was closed with 4001 */
@@ -50,6 +56,7 @@ public class SkySpySessions {
                 metrics);
         connection.userData().put(WebSocketSession.KEY, session);
         metrics.opened();
+        idle.watch(session, config.heartbeatTimeout(), SkySpyCloseCodes.HEARTBEAT_TIMEOUT, "Heartbeat timeout");
         if (admitted.expiresAt() != null) {
             loop.schedule(Duration.between(Instant.now(), admitted.expiresAt()),
                     () -> session.close(SkySpyCloseCodes.UNAUTHORIZED, "Token expired"));
@@ -61,9 +68,18 @@ public class SkySpySessions {
     Optional<WebSocketSession> close(WebSocketConnection connection) {
         WebSocketSession session = connection.userData().get(WebSocketSession.KEY);
         if (session != null) {
+            idle.forget(session);
             metrics.closed();
         }
         return Optional.ofNullable(session);
+    }
+
+    /** Any frame or pong from the client proves it alive. */
+    static void heard(WebSocketConnection connection) {
+        WebSocketSession session = connection.userData().get(WebSocketSession.KEY);
+        if (session != null) {
+            session.heard();
+        }
     }
 
     /** The tenant whose data a connection's requests are answered from. */

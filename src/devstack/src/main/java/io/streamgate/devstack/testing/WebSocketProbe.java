@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -64,6 +65,24 @@ public final class WebSocketProbe implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);
         }
+    }
+
+    /** Takes whatever arrives within {@code window} (possibly nothing): paces a client without sleeping. */
+    public List<String> pollFor(Duration window) {
+        List<String> arrived = new ArrayList<>();
+        long end = System.nanoTime() + window.toNanos();
+        try {
+            long left;
+            while ((left = end - System.nanoTime()) > 0) {
+                String message = messages.poll(left, TimeUnit.NANOSECONDS);
+                if (message != null) {
+                    arrived.add(message);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return arrived;
     }
 
     /** Skips messages until one matches, waiting up to {@code timeout} in all. */
