@@ -7,8 +7,20 @@ import io.streamgate.platform.aviation.AircraftPosition;
  *
  * @param kind     whether the gateway had seen the aircraft before
  * @param position its latest state
+ * @param shipped  the state last shipped to subscribers, which deltas are computed against; null when
+ *                 none was (a new aircraft)
  */
-public record AircraftChange(Kind kind, AircraftPosition position) {
+public record AircraftChange(Kind kind, AircraftPosition position, AircraftPosition shipped) {
+
+    public AircraftChange(Kind kind, AircraftPosition position) {
+        this(kind, position, null);
+    }
+
+    /** This change with the state subscribers last saw, filled in when the tick ships it. */
+    AircraftChange since(AircraftPosition lastShipped) {
+        return new AircraftChange(kind, position, lastShipped);
+    }
+
 
     public enum Kind {
         /** First report of an aircraft the view did not hold. */

@@ -52,6 +52,8 @@ public class AircraftFeed implements TopicHandler {
     private final Conflator<String, AircraftChange> pending = new Conflator<>(AircraftChange::merge);
     private final Subscribers<AircraftChange, AircraftCodec> subscribers = new Subscribers<>();
     private final Map<Session, Parked> awaitingResync = new HashMap<>();
+    /** Per tenant, the state of each aircraft as last shipped: what every subscriber's picture holds. */
+    private final Map<String, Map<String, AircraftPosition>> shipped = new HashMap<>();
     private final Counter framesOut;
     private final Counter malformed;
     private final Counter resyncs;
@@ -157,9 +159,26 @@ public class AircraftFeed implements TopicHandler {
 
     private void tick() {
         List<Session> refused = new ArrayList<>();
-        pending.drain((tenant, changes) -> framesOut.increment(subscribers.publish(tenant, changes, refused::add)));
+        pending.drain((tenant, changes) -> framesOut.increment(subscribers.publish(tenant, ship(tenant, changes),
+                refused::add)));
         refused.forEach(this::park);
         resyncDrainedSessions();
+    }
+
+    /** Pairs each change with the state last shipped, and records what ships now. */
+    private List<AircraftChange> ship(String tenant, List<AircraftChange> changes) {
+        Map<String, AircraftPosition> last = shipped.computeIfAbsent(tenant, t -> new HashMap<>());
+        List<AircraftChange> shipping = new ArrayList<>(changes.size());
+        for (AircraftChange change : changes) {
+            String hex = change.position().hex();
+            shipping.add(change.since(last.get(hex)));
+            if (change.kind() == AircraftChange.Kind.REMOVE) {
+                last.remove(hex);
+            } else {
+                last.put(hex, change.position());
+            }
+        }
+        return shipping;
     }
 
     private void heartbeat() {

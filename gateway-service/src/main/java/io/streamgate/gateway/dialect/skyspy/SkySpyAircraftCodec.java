@@ -5,19 +5,17 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
 import io.streamgate.gateway.aircraft.AircraftChange;
 import io.streamgate.gateway.aircraft.AircraftCodec;
 import io.streamgate.platform.aviation.AircraftPosition;
 
 /**
- * SkySpy's aircraft messages: {@code aircraft:snapshot} on connect, then {@code aircraft:new} and
- * {@code aircraft:update} (one aircraft each). The changes of one tick go out as one message, or as
- * {@code batch} frames of at most {@code max-messages} messages and {@code max-bytes} bytes.
+ * SkySpy's aircraft messages: {@code aircraft:snapshot} on connect, then {@code aircraft:new},
+ * {@code aircraft:update} (or, in delta mode, {@code aircraft:delta} with only the changed fields) and
+ * {@code aircraft:remove}, one aircraft each. The changes of one tick go out as one message, or as
+ * {@code batch} frames of at most {@code max-messages} messages and {@code max-bytes} bytes. Each
+ * variant (full, delta) is one instance, so the engine encodes a tick once per variant.
  */
-@ApplicationScoped
 public class SkySpyAircraftCodec implements AircraftCodec {
 
     static final String SNAPSHOT = "aircraft:snapshot";
@@ -25,20 +23,18 @@ public class SkySpyAircraftCodec implements AircraftCodec {
     static final String UPDATE = "aircraft:update";
     static final String REMOVE = "aircraft:remove";
     static final String HEARTBEAT = "aircraft:heartbeat";
+    static final String DELTA = "aircraft:delta";
 
     private final int maxBatchMessages;
     private final int maxBatchBytes;
     private final Clock clock;
+    private final boolean deltas;
 
-    @Inject
-    SkySpyAircraftCodec(SkySpyConfig config) {
-        this(config.batch().maxMessages(), config.batch().maxBytes(), Clock.systemUTC());
-    }
-
-    SkySpyAircraftCodec(int maxBatchMessages, int maxBatchBytes, Clock clock) {
+    SkySpyAircraftCodec(int maxBatchMessages, int maxBatchBytes, Clock clock, boolean deltas) {
         this.maxBatchMessages = maxBatchMessages;
         this.maxBatchBytes = maxBatchBytes;
         this.clock = clock;
+        this.deltas = deltas;
     }
 
     @Override
@@ -52,6 +48,22 @@ public class SkySpyAircraftCodec implements AircraftCodec {
             json.writeEndArray();
             json.writeNumberField("count", aircraft.size());
             json.writeStringField("timestamp", SkySpyJson.timestamp(clock.instant()));
+            json.writeEndObject();
+        });
+    }
+
+    /** Only the fields that changed since the state last shipped; nothing when none did. */
+    private static String delta(AircraftChange change) {
+        String changes = SkySpyJson.write(json -> SkySpyAircraftFields.writeChanges(json, change.shipped(),
+                change.position()));
+        if (changes.equals("{}")) {
+            return "";
+        }
+        return SkySpyJson.message(DELTA, json -> {
+            json.writeStartObject();
+            json.writeStringField("hex", change.position().hex());
+            json.writeFieldName("changes");
+            json.writeRawValue(changes);
             json.writeEndObject();
         });
     }
@@ -72,7 +84,8 @@ public class SkySpyAircraftCodec implements AircraftCodec {
         for (AircraftChange change : changes) {
             messages.add(switch (change.kind()) {
                 case NEW -> SkySpyJson.message(NEW, json -> SkySpyJson.aircraft(json, change.position()));
-                case UPDATE -> SkySpyJson.message(UPDATE, json -> SkySpyJson.aircraft(json, change.position()));
+                case UPDATE -> deltas && change.shipped() != null ? delta(change)
+                        : SkySpyJson.message(UPDATE, json -> SkySpyJson.aircraft(json, change.position()));
                 case REMOVE -> SkySpyJson.message(REMOVE, json -> {
                     json.writeStartObject();
                     json.writeStringField("hex", change.position().hex());
@@ -81,7 +94,8 @@ public class SkySpyAircraftCodec implements AircraftCodec {
                 });
             });
         }
-        return messages.size() == 1 ? messages : SkySpyBatch.of(messages, maxBatchMessages, maxBatchBytes,
+        messages.removeIf(String::isEmpty);
+        return messages.size() <= 1 ? messages : SkySpyBatch.of(messages, maxBatchMessages, maxBatchBytes,
                 SkySpyJson.timestamp(clock.instant()));
     }
 }

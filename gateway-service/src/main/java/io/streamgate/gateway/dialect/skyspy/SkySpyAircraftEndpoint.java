@@ -21,21 +21,22 @@ import io.vertx.core.buffer.Buffer;
 public class SkySpyAircraftEndpoint {
 
     private final AircraftFeed feed;
-    private final SkySpyAircraftCodec codec;
+    private final SkySpyAircraftCodecs codecs;
     private final SkySpySessions sessions;
     private final SkySpyAircraftRequests requests;
 
-    SkySpyAircraftEndpoint(AircraftFeed feed, SkySpyAircraftCodec codec, SkySpySessions sessions,
+    SkySpyAircraftEndpoint(AircraftFeed feed, SkySpyAircraftCodecs codecs, SkySpySessions sessions,
             SkySpyAircraftRequests requests) {
         this.feed = feed;
-        this.codec = codec;
+        this.codecs = codecs;
         this.sessions = sessions;
         this.requests = requests;
     }
 
     @OnOpen
     void open(WebSocketConnection connection) {
-        sessions.open(connection).ifPresent(session -> feed.subscribe(session, session.identity().tenant(), codec));
+        sessions.open(connection).ifPresent(session -> feed.subscribe(session, session.identity().tenant(),
+                codecs.forQuery(connection.handshakeRequest().query())));
     }
 
     @OnTextMessage

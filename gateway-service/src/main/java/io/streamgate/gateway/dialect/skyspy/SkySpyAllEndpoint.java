@@ -33,18 +33,19 @@ import io.vertx.core.buffer.Buffer;
 public class SkySpyAllEndpoint {
 
     private static final UserData.TypedKey<Set<String>> TOPICS = new UserData.TypedKey<>("skyspy.topics");
+    private static final UserData.TypedKey<SkySpyAircraftCodec> CODEC = new UserData.TypedKey<>("skyspy.codec");
     private static final String AIRCRAFT = "aircraft";
 
     private final AircraftFeed aircraft;
-    private final SkySpyAircraftCodec codec;
+    private final SkySpyAircraftCodecs codecs;
     private final Map<String, SkySpyEventChannel> events = new LinkedHashMap<>();
     private final SkySpySessions sessions;
     private final SkySpyAircraftRequests requests;
 
-    SkySpyAllEndpoint(AircraftFeed aircraft, SkySpyAircraftCodec codec, SkySpyEventChannels channels,
+    SkySpyAllEndpoint(AircraftFeed aircraft, SkySpyAircraftCodecs codecs, SkySpyEventChannels channels,
             SkySpySessions sessions, SkySpyAircraftRequests requests) {
         this.aircraft = aircraft;
-        this.codec = codec;
+        this.codecs = codecs;
         this.events.put("acars", channels.acars());
         this.events.put("notams", channels.notams());
         this.events.put("audio", channels.audio());
@@ -58,8 +59,10 @@ public class SkySpyAllEndpoint {
         sessions.open(connection).ifPresent(session -> {
             Set<String> topics = new LinkedHashSet<>();
             connection.userData().put(TOPICS, topics);
+            SkySpyAircraftCodec codec = codecs.forQuery(connection.handshakeRequest().query());
+            connection.userData().put(CODEC, codec);
             synchronized (topics) {
-                subscribe(session, topics, allTopics(), SkySpyEventChannel.lastEventIds(connection));
+                subscribe(session, codec, topics, allTopics(), SkySpyEventChannel.lastEventIds(connection));
             }
         });
     }
@@ -77,7 +80,7 @@ public class SkySpyAllEndpoint {
             List<String> wanted = asked.contains("all") ? allTopics() : asked;
             synchronized (topics) {
                 if (action.equals("subscribe")) {
-                    subscribe(session, topics, wanted, List.of());
+                    subscribe(session, connection.userData().get(CODEC), topics, wanted, List.of());
                 } else {
                     unsubscribe(session, topics, wanted);
                 }
@@ -104,7 +107,8 @@ public class SkySpyAllEndpoint {
         });
     }
 
-    private void subscribe(WebSocketSession session, Set<String> topics, List<String> wanted, List<String> resumeIds) {
+    private void subscribe(WebSocketSession session, SkySpyAircraftCodec codec, Set<String> topics,
+            List<String> wanted, List<String> resumeIds) {
         for (String topic : wanted) {
             if (topics.contains(topic)) {
                 continue;

@@ -54,60 +54,6 @@ final class SkySpyJson {
 
     /** One aircraft object in readsb spelling: {@code alt_baro} is feet or {@code "ground"}. */
     static void aircraft(JsonGenerator json, AircraftPosition a) throws IOException {
-        json.writeStartObject();
-        json.writeStringField("hex", a.hex());
-        if (a.flight() != null) {
-            json.writeStringField("flight", a.flight());
-        }
-        json.writeNumberField("lat", a.lat());
-        json.writeNumberField("lon", a.lon());
-        if (a.onGround()) {
-            json.writeStringField("alt_baro", "ground");
-        } else if (a.altBaro() != null) {
-            json.writeNumberField("alt_baro", a.altBaro());
-        }
-        writeIfPresent(json, "alt_geom", a.altGeom());
-        writeIfPresent(json, "gs", a.groundSpeed());
-        writeIfPresent(json, "track", a.track());
-        writeIfPresent(json, "baro_rate", a.baroRate());
-        writeIfPresent(json, "geom_rate", a.geomRate());
-        if (a.squawk() != null) {
-            json.writeStringField("squawk", a.squawk());
-        }
-        if (a.emergency() != null) {
-            json.writeStringField("emergency", a.emergency());
-        }
-        if (a.category() != null) {
-            json.writeStringField("category", a.category());
-        }
-        json.writeBooleanField("is_military", a.military());
-        if (a.registration() != null) {
-            json.writeStringField("registration", a.registration());
-        }
-        if (a.typeCode() != null) {
-            json.writeStringField("type", a.typeCode());
-        }
-        writeIfPresent(json, "rssi", a.rssi());
-        writeIfPresent(json, "seen_pos", a.seenPos());
-        if (a.stale()) {
-            // StreamGate's addition: the receiver's fix is older than the staleness limit.
-            json.writeBooleanField("stale", true);
-        }
-        if (a.timestamp() != null) {
-            json.writeStringField("timestamp", timestamp(a.timestamp()));
-        }
-        json.writeEndObject();
-    }
-
-    private static void writeIfPresent(JsonGenerator json, String field, Integer value) throws IOException {
-        if (value != null) {
-            json.writeNumberField(field, value);
-        }
-    }
-
-    private static void writeIfPresent(JsonGenerator json, String field, Double value) throws IOException {
-        if (value != null) {
-            json.writeNumberField(field, value);
-        }
+        SkySpyAircraftFields.writeObject(json, a);
     }
 }

@@ -19,7 +19,8 @@ import io.streamgate.platform.json.Json;
 class SkySpyAircraftCodecTest {
 
     private static final Instant NOW = Instant.parse("2024-01-15T10:30:00Z");
-    private final SkySpyAircraftCodec codec = new SkySpyAircraftCodec(50, 1_048_576, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final SkySpyAircraftCodec codec = new SkySpyAircraftCodec(50, 1_048_576, Clock.fixed(NOW, ZoneOffset.UTC),
+            false);
 
     private final AircraftPosition airborne = new AircraftPosition("a1b2c3", "SWA1234", 33.9425, -118.4081, 35000,
             false, 35500, 450.0, 270.0, 0, null, "1200", null, "A3", false, "N12345", "B738", -20.5, 0.4, false,

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -248,6 +249,60 @@ class SkySpyAircraftEndpointTest {
             assertFalse(picture.aircraft().containsKey(hex));
             assertTrue(removal.contains("\"reason\":\"timeout\""));
         }
+    }
+
+    @Test
+    void aClientApplyingDeltasToItsSnapshotEndsWithExactlyTheServersState() {
+        String hex = nextHex();
+        URI deltaUri = URI.create(ws() + "?mode=delta");
+        try (WebSocketProbe fullClient = WebSocketProbe.connect(ws());
+                WebSocketProbe deltaClient = WebSocketProbe.connect(deltaUri)) {
+            SkySpyAircraftPicture full = new SkySpyAircraftPicture();
+            SkySpyAircraftPicture delta = new SkySpyAircraftPicture();
+            full.apply(fullClient.next(WAIT));
+            delta.apply(deltaClient.next(WAIT));
+
+            List<AircraftPosition> history = List.of(
+                    position(hex, "DLT1", 44.0, 5.0, 1000),
+                    position(hex, "DLT1", 44.01, 5.0, 1200),
+                    withoutSquawk(position(hex, "DLT1", 44.02, 5.01, 1400)),
+                    position(hex, "DLT2", 44.02, 5.01, 1400),
+                    position(hex, "DLT2", 44.03, 5.02, 1600));
+            int deltas = 0;
+            for (AircraftPosition step : history) {
+                publish(step);
+                await(fullClient, full, hex, step);
+                deltas += await(deltaClient, delta, hex, step);
+                assertEquals(step.squawk() != null, delta.aircraft().get(hex).has("squawk"),
+                        "a field that disappeared is removed, one that came back is restored");
+            }
+            assertTrue(deltas >= history.size() - 1, "updates after the first arrive as deltas: " + deltas);
+
+            deltaClient.send("{\"action\":\"request\",\"type\":\"aircraft\",\"request_id\":\"d1\","
+                    + "\"params\":{\"icao\":\"" + hex + "\"}}");
+            JsonNode server = json(deltaClient.nextMatching(f -> f.contains("\"d1\""), WAIT)).path("data");
+            assertEquals(server, full.aircraft().get(hex));
+            assertEquals(server, delta.aircraft().get(hex));
+        }
+    }
+
+    /** Applies frames until the picture shows {@code step}; returns how many were deltas. */
+    private static int await(WebSocketProbe client, SkySpyAircraftPicture picture, String hex, AircraftPosition step) {
+        int deltas = 0;
+        while (picture.aircraft().get(hex) == null
+                || picture.aircraft().get(hex).path("alt_baro").asInt() != step.altBaro()
+                || !picture.aircraft().get(hex).path("flight").asText().equals(step.flight())) {
+            String frame = client.nextMatching(f -> f.contains(hex), WAIT);
+            deltas += frame.contains("aircraft:delta") ? 1 : 0;
+            picture.apply(frame);
+        }
+        return deltas;
+    }
+
+    private static AircraftPosition withoutSquawk(AircraftPosition p) {
+        return new AircraftPosition(p.hex(), p.flight(), p.lat(), p.lon(), p.altBaro(), p.onGround(), p.altGeom(),
+                p.groundSpeed(), p.track(), p.baroRate(), p.geomRate(), null, p.emergency(), p.category(),
+                p.military(), p.registration(), p.typeCode(), p.rssi(), p.seenPos(), p.stale(), p.timestamp());
     }
 
     private static AircraftPosition militaryPosition(String hex) {

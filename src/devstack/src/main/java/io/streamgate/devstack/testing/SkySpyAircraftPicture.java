@@ -6,12 +6,14 @@ import java.util.HashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.streamgate.platform.json.Json;
 
 /**
  * What a SkySpy map client shows: the aircraft it knows, built by applying the server's messages as
- * SkySpy's own client code does (snapshot replaces, new/update upsert, remove deletes, batches unpack).
+ * SkySpy's own client code does (snapshot replaces, new/update upsert, delta patches — a null change
+ * removes the field —, remove deletes, batches unpack).
  */
 public final class SkySpyAircraftPicture {
 
@@ -41,6 +43,18 @@ public final class SkySpyAircraftPicture {
                 aircraft.put(data.path("hex").asText(), data);
             }
             case "aircraft:remove" -> aircraft.remove(message.path("data").path("hex").asText());
+            case "aircraft:delta" -> {
+                String hex = message.path("data").path("hex").asText();
+                ObjectNode known = (ObjectNode) aircraft.get(hex).deepCopy();
+                message.path("data").path("changes").fields().forEachRemaining(change -> {
+                    if (change.getValue().isNull()) {
+                        known.remove(change.getKey());
+                    } else {
+                        known.set(change.getKey(), change.getValue());
+                    }
+                });
+                aircraft.put(hex, known);
+            }
             default -> {
                 // other message types do not change the picture
             }

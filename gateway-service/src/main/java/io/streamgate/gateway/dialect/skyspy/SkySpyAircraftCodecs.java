@@ -1,0 +1,32 @@
+package io.streamgate.gateway.dialect.skyspy;
+
+import java.time.Clock;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** The two variants of SkySpy's aircraft messages: full objects, and deltas ({@code ?mode=delta}). */
+@ApplicationScoped
+public class SkySpyAircraftCodecs {
+
+    private final SkySpyAircraftCodec full;
+    private final SkySpyAircraftCodec delta;
+
+    SkySpyAircraftCodecs(SkySpyConfig config) {
+        this.full = new SkySpyAircraftCodec(config.batch().maxMessages(), config.batch().maxBytes(),
+                Clock.systemUTC(), false);
+        this.delta = new SkySpyAircraftCodec(config.batch().maxMessages(), config.batch().maxBytes(),
+                Clock.systemUTC(), true);
+    }
+
+    /** The variant a connection asked for with {@code ?mode=delta}; full objects otherwise. */
+    SkySpyAircraftCodec forQuery(String query) {
+        if (query != null) {
+            for (String pair : query.split("&")) {
+                if (pair.equals("mode=delta")) {
+                    return delta;
+                }
+            }
+        }
+        return full;
+    }
+}
