@@ -7,28 +7,25 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.streamgate.ingest.batch.BatchEndpoint;
 import io.streamgate.ingest.batch.BatchIngest;
 import io.streamgate.ingest.batch.BatchSpec;
 import io.streamgate.ingest.batch.FieldReader;
-import io.streamgate.ingest.idempotency.IdempotentWrites;
 import io.streamgate.platform.aviation.AirspaceAdvisory;
 import io.streamgate.platform.event.EventTypes;
 import io.streamgate.platform.topic.Topics;
 
 /** Ingest airspace advisories (G-AIRMET, SIGMET, AIRMET, CWA) */
 @Path("/v1/airspace/advisories")
-public class AdvisoriesResource {
+@Tag(name = "Airspace", description = "Airspace advisories: "
+        + "{advisories: [{advisory_id, advisory_type, hazard, severity, valid_from, valid_to, "
+        + "lower_ft, upper_ft, boundary, raw_text}]}")
+public class AdvisoriesResource implements BatchEndpoint {
 
     static final BatchSpec<AirspaceAdvisory> SPEC = new BatchSpec<>(Topics.AIRSPACE_ADVISORIES, "advisories",
             "/ingest/airspace", AdvisoriesResource::read, AirspaceAdvisory::advisoryId,
@@ -40,16 +37,8 @@ public class AdvisoriesResource {
         this.batch = batch;
     }
 
-    @POST
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Ingest airspace advisories (G-AIRMET, SIGMET, AIRMET, CWA)", description = "Body: {\"advisories\": [ … ]} or a bare array. Accepted whole or refused whole; "
-            + "202 only after Kafka acknowledged every record.")
-    @APIResponse(responseCode = "202", description = "Every item written")
-    @APIResponse(responseCode = "400", description = "The body is not JSON")
-    @APIResponse(responseCode = "422", description = "Invalid items; each bad field is named")
-    @APIResponse(responseCode = "503", description = "Kafka is unavailable; retry after Retry-After seconds")
-    public Response ingest(@HeaderParam(IdempotentWrites.HEADER) String idempotencyKey, byte[] body) {
+    @Override
+    public Response ingest(String idempotencyKey, byte[] body) {
         return batch.ingest(SPEC, idempotencyKey, body);
     }
 

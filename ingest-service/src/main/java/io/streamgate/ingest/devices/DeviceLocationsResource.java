@@ -3,28 +3,24 @@ package io.streamgate.ingest.devices;
 import java.time.Instant;
 import java.util.Map;
 
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.streamgate.ingest.batch.BatchEndpoint;
 import io.streamgate.ingest.batch.BatchIngest;
 import io.streamgate.ingest.batch.BatchSpec;
 import io.streamgate.ingest.batch.FieldReader;
-import io.streamgate.ingest.idempotency.IdempotentWrites;
 import io.streamgate.platform.devices.DeviceLocation;
 import io.streamgate.platform.event.EventTypes;
 import io.streamgate.platform.topic.Topics;
 
 /** Ingest device locations (SpatialFlow) */
 @Path("/v1/devices/locations")
-public class DeviceLocationsResource {
+@Tag(name = "Devices", description = "Device locations (SpatialFlow): "
+        + "{locations: [{device_id, lat, lon, timestamp, accuracy, speed, heading, altitude, metadata}]}")
+public class DeviceLocationsResource implements BatchEndpoint {
 
     static final BatchSpec<DeviceLocation> SPEC = new BatchSpec<>(Topics.DEVICE_LOCATIONS, "locations",
             "/ingest/devices", DeviceLocationsResource::read, DeviceLocation::deviceId,
@@ -36,16 +32,8 @@ public class DeviceLocationsResource {
         this.batch = batch;
     }
 
-    @POST
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Ingest device locations (SpatialFlow)", description = "Body: {\"locations\": [ … ]} or a bare array. Accepted whole or refused whole; "
-            + "202 only after Kafka acknowledged every record.")
-    @APIResponse(responseCode = "202", description = "Every item written")
-    @APIResponse(responseCode = "400", description = "The body is not JSON")
-    @APIResponse(responseCode = "422", description = "Invalid items; each bad field is named")
-    @APIResponse(responseCode = "503", description = "Kafka is unavailable; retry after Retry-After seconds")
-    public Response ingest(@HeaderParam(IdempotentWrites.HEADER) String idempotencyKey, byte[] body) {
+    @Override
+    public Response ingest(String idempotencyKey, byte[] body) {
         return batch.ingest(SPEC, idempotencyKey, body);
     }
 

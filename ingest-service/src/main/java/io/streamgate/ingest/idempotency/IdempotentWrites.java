@@ -87,7 +87,8 @@ public class IdempotentWrites {
 
     private Response replay(String reserved, String fingerprint) {
         if (reserved == null || IN_FLIGHT.equals(reserved)) {
-            return ProblemMappers.problem(409, "idempotency-in-flight", "A request with this Idempotency-Key is in progress",
+            return ProblemMappers.problem(409, "idempotency-in-flight",
+                    "A request with this Idempotency-Key is in progress",
                     "retry after it has finished", List.of()).header("Retry-After", 1).build();
         }
         StoredAnswer answer = Json.decode(reserved.getBytes(StandardCharsets.UTF_8), StoredAnswer.class);

@@ -66,7 +66,8 @@ public class ApiKeyResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create an API key", description = "The key is in this response only; Redis keeps its hash.")
     @APIResponse(responseCode = "201", description = "Created; the key is shown once")
-    @APIResponse(responseCode = "403", description = "The caller is not an admin of the tenant, or asked for more than it has")
+    @APIResponse(responseCode = "403",
+            description = "The caller is not an admin of the tenant, or asked for more than it has")
     public Uni<Response> create(CreateRequest request) {
         Identity admin = caller.identity();
         if (request == null) {
@@ -123,7 +124,8 @@ public class ApiKeyResource {
     }
 
     private static boolean isAdminOf(Identity identity, String tenant) {
-        return identity.hasRole(Role.SUPER_ADMIN) || identity.hasRole(Role.TENANT_ADMIN) && identity.tenant().equals(tenant);
+        return identity.hasRole(Role.SUPER_ADMIN)
+                || identity.hasRole(Role.TENANT_ADMIN) && identity.tenant().equals(tenant);
     }
 
     private static Response forbidden(String reason) {

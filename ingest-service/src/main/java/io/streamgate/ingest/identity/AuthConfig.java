@@ -11,7 +11,10 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "streamgate.auth")
 public interface AuthConfig {
 
-    /** {@code public}: anonymous writes go to the default tenant. {@code hybrid}/{@code private}: writes need a credential. */
+    /**
+     * {@code public}: anonymous writes go to the default tenant. {@code hybrid}, {@code private}: writes
+     * need a credential.
+     */
     @WithDefault("private")
     AuthMode mode();
 

@@ -5,28 +5,25 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.streamgate.ingest.batch.BatchEndpoint;
 import io.streamgate.ingest.batch.BatchIngest;
 import io.streamgate.ingest.batch.BatchSpec;
 import io.streamgate.ingest.batch.FieldReader;
-import io.streamgate.ingest.idempotency.IdempotentWrites;
 import io.streamgate.platform.event.EventTypes;
 import io.streamgate.platform.jobs.JobEvent;
 import io.streamgate.platform.topic.Topics;
 
 /** Ingest job lifecycle events (Spooled) */
 @Path("/v1/jobs/events")
-public class JobEventsResource {
+@Tag(name = "Jobs", description = "Job lifecycle events (Spooled): "
+        + "{events: [{event, job_id, queue, status, previous_status, attempt, max_attempts, "
+        + "priority, worker_id, error, will_retry, duration_ms, result, timestamp}]}")
+public class JobEventsResource implements BatchEndpoint {
 
     static final BatchSpec<JobEvent> SPEC = new BatchSpec<>(Topics.JOBS_EVENTS, "events", "/ingest/jobs",
             JobEventsResource::read, JobEvent::jobId, e -> EventTypes.JOB_PREFIX + e.event(), JobEvent::timestamp);
@@ -37,16 +34,8 @@ public class JobEventsResource {
         this.batch = batch;
     }
 
-    @POST
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Ingest job lifecycle events (Spooled)", description = "Body: {\"events\": [ … ]} or a bare array. Accepted whole or refused whole; "
-            + "202 only after Kafka acknowledged every record.")
-    @APIResponse(responseCode = "202", description = "Every item written")
-    @APIResponse(responseCode = "400", description = "The body is not JSON")
-    @APIResponse(responseCode = "422", description = "Invalid items; each bad field is named")
-    @APIResponse(responseCode = "503", description = "Kafka is unavailable; retry after Retry-After seconds")
-    public Response ingest(@HeaderParam(IdempotentWrites.HEADER) String idempotencyKey, byte[] body) {
+    @Override
+    public Response ingest(String idempotencyKey, byte[] body) {
         return batch.ingest(SPEC, idempotencyKey, body);
     }
 

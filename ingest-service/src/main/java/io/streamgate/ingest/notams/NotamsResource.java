@@ -3,28 +3,25 @@ package io.streamgate.ingest.notams;
 import java.time.Instant;
 import java.util.Set;
 
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.streamgate.ingest.batch.BatchEndpoint;
 import io.streamgate.ingest.batch.BatchIngest;
 import io.streamgate.ingest.batch.BatchSpec;
 import io.streamgate.ingest.batch.FieldReader;
-import io.streamgate.ingest.idempotency.IdempotentWrites;
 import io.streamgate.platform.aviation.Notam;
 import io.streamgate.platform.event.EventTypes;
 import io.streamgate.platform.topic.Topics;
 
 /** Ingest NOTAMs and TFRs */
 @Path("/v1/notams")
-public class NotamsResource {
+@Tag(name = "NOTAMs", description = "NOTAMs and TFRs: "
+        + "{notams: [{notam_id, type, location, latitude, longitude, radius_nm, floor_ft, "
+        + "ceiling_ft, reason, text, effective_start, effective_end}]}")
+public class NotamsResource implements BatchEndpoint {
 
     static final BatchSpec<Notam> SPEC = new BatchSpec<>(Topics.NOTAMS, "notams", "/ingest/notams",
             NotamsResource::read, Notam::notamId, n -> EventTypes.NOTAM, Notam::effectiveStart);
@@ -35,16 +32,8 @@ public class NotamsResource {
         this.batch = batch;
     }
 
-    @POST
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Ingest NOTAMs and TFRs", description = "Body: {\"notams\": [ … ]} or a bare array. Accepted whole or refused whole; "
-            + "202 only after Kafka acknowledged every record.")
-    @APIResponse(responseCode = "202", description = "Every item written")
-    @APIResponse(responseCode = "400", description = "The body is not JSON")
-    @APIResponse(responseCode = "422", description = "Invalid items; each bad field is named")
-    @APIResponse(responseCode = "503", description = "Kafka is unavailable; retry after Retry-After seconds")
-    public Response ingest(@HeaderParam(IdempotentWrites.HEADER) String idempotencyKey, byte[] body) {
+    @Override
+    public Response ingest(String idempotencyKey, byte[] body) {
         return batch.ingest(SPEC, idempotencyKey, body);
     }
 

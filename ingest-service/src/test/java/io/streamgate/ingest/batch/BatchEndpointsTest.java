@@ -131,6 +131,16 @@ class BatchEndpointsTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("endpoints")
+    void theOpenApiDocumentDescribesEachEndpoint(String path, String topic, String valid, String key, String type,
+            String field, String value, String invalid, List<String> badPointers) {
+        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body("paths.'" + path + "'.post.responses.'202'.description", equalTo("Every item written"))
+                .body("paths.'" + path + "'.post.responses.'422'.description",
+                        equalTo("Invalid items; each bad field is named"));
+    }
+
     @Test
     void aBatchOverTheLimitIsRefused() {
         String reading = "{\"machine_id\":\"m\",\"metric_name\":\"t\",\"value\":1,\"timestamp\":\"2026-04-04T10:30:05Z\"}";
