@@ -2,7 +2,7 @@ package io.streamgate.devstack.traffic;
 
 import java.time.Duration;
 
-/** Durations the way the settings are written: {@code 250ms}, {@code 5s}, {@code 3m}, {@code 1h}. */
+/** Durations for people: {@code 250ms}, {@code 45s}, {@code 5m}, {@code 1h 42m}. */
 final class Durations {
 
     private Durations() {
@@ -10,15 +10,20 @@ final class Durations {
 
     static String format(Duration duration) {
         long millis = duration.toMillis();
-        if (millis % 3_600_000 == 0) {
-            return millis / 3_600_000 + "h";
+        if (millis % 1000 != 0) {
+            return millis + "ms";
         }
-        if (millis % 60_000 == 0) {
-            return millis / 60_000 + "m";
+        long seconds = millis / 1000;
+        StringBuilder text = new StringBuilder();
+        if (seconds >= 3600) {
+            text.append(seconds / 3600).append('h');
         }
-        if (millis % 1000 == 0) {
-            return millis / 1000 + "s";
+        if (seconds % 3600 >= 60) {
+            text.append(text.length() > 0 ? " " : "").append(seconds % 3600 / 60).append('m');
         }
-        return millis + "ms";
+        if (seconds % 60 != 0 || seconds == 0) {
+            text.append(text.length() > 0 ? " " : "").append(seconds % 60).append('s');
+        }
+        return text.toString();
     }
 }

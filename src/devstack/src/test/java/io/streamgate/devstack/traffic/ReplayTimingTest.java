@@ -86,6 +86,17 @@ class ReplayTimingTest {
         assertEquals(24, replay.skipped());
     }
 
+    @Test
+    void durationsReadAsPeopleWriteThem() {
+        assertEquals("1h 42m", Durations.format(Duration.ofSeconds(6120)));
+        assertEquals("1h 41m 59s", Durations.format(Duration.ofSeconds(6119)));
+        assertEquals("45s", Durations.format(Duration.ofSeconds(45)));
+        assertEquals("5m", Durations.format(Duration.ofMinutes(5)));
+        assertEquals("250ms", Durations.format(Duration.ofMillis(250)));
+        assertEquals(Duration.ofMillis(250), SettingsSource.parseDuration("250ms"));
+        assertEquals(Duration.ofMinutes(3), SettingsSource.parseDuration("3m"));
+    }
+
     private static StateVector row(long timestamp, String hex) {
         return new StateVector(timestamp, hex, "TEST1", 47.0, 8.0, 35000, 450, 90, 0);
     }
