@@ -33,9 +33,9 @@ public final class AircraftReplay implements TrafficGenerator {
             if (!(speed > 0) || Double.isInfinite(speed)) {
                 throw new IllegalArgumentException("streamgate.traffic.speed must be a positive factor");
             }
-            SensorSimulator.positive(window, "aircraft.window");
-            SensorSimulator.positive(tick, "aircraft.tick");
-            SensorSimulator.positive(maxLag, "aircraft.max-lag");
+            Durations.requirePositive(window, "aircraft.window");
+            Durations.requirePositive(tick, "aircraft.tick");
+            Durations.requirePositive(maxLag, "aircraft.max-lag");
         }
 
         static Settings read(Settings defaults, SettingsSource s) {
@@ -47,6 +47,7 @@ public final class AircraftReplay implements TrafficGenerator {
     }
 
     private final Settings settings;
+    private final String label;
     private final Supplier<StateVectorRecording> recording;
     private final Consumer<String> log;
     private List<AircraftSnapshot> snapshots;
@@ -57,11 +58,14 @@ public final class AircraftReplay implements TrafficGenerator {
     private boolean unavailable;
 
     /**
+     * @param label     what is replayed, for the launcher's banner
      * @param recording loaded on the first tick, on the traffic thread, so the launcher's banner does not
      *                  wait for 29 MB of JSON
      */
-    public AircraftReplay(Settings settings, Supplier<StateVectorRecording> recording, Consumer<String> log) {
+    public AircraftReplay(Settings settings, String label, Supplier<StateVectorRecording> recording,
+            Consumer<String> log) {
         this.settings = settings;
+        this.label = label;
         this.recording = recording;
         this.log = log;
     }
@@ -78,8 +82,7 @@ public final class AircraftReplay implements TrafficGenerator {
 
     @Override
     public String describe() {
-        return "Swiss ADS-B recording (842 aircraft, 17 h) at " + settings.speed() + "×, looped → "
-                + IngestPost.AIRCRAFT;
+        return label + " at " + settings.speed() + "×, looped → " + IngestPost.AIRCRAFT;
     }
 
     @Override

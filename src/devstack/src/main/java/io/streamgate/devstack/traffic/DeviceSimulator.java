@@ -31,7 +31,7 @@ public final class DeviceSimulator implements TrafficGenerator {
         public static final Settings DEFAULTS = new Settings(Duration.ofSeconds(2), 5);
 
         public Settings {
-            SensorSimulator.positive(interval, "devices.interval");
+            Durations.requirePositive(interval, "devices.interval");
             if (!(timeScale > 0)) {
                 throw new IllegalArgumentException("devices.time-scale must be positive");
             }

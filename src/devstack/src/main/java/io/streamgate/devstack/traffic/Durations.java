@@ -26,4 +26,10 @@ final class Durations {
         }
         return text.toString();
     }
+
+    static void requirePositive(Duration duration, String setting) {
+        if (duration == null || duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException("streamgate.traffic." + setting + " must be a positive duration");
+        }
+    }
 }

@@ -48,10 +48,10 @@ public final class JobQueueSimulator implements TrafficGenerator {
                 Duration.ofMinutes(3), Duration.ofMinutes(2));
 
         public Settings {
-            SensorSimulator.positive(interval, "jobs.interval");
-            SensorSimulator.positive(heartbeatInterval, "jobs.heartbeat-interval");
-            SensorSimulator.positive(workerLeaveAfter, "jobs.worker-leave-after");
-            SensorSimulator.positive(workerAway, "jobs.worker-away");
+            Durations.requirePositive(interval, "jobs.interval");
+            Durations.requirePositive(heartbeatInterval, "jobs.heartbeat-interval");
+            Durations.requirePositive(workerLeaveAfter, "jobs.worker-leave-after");
+            Durations.requirePositive(workerAway, "jobs.worker-away");
             if (!(arrivalScale >= 0)) {
                 throw new IllegalArgumentException("jobs.arrival-scale must not be negative");
             }

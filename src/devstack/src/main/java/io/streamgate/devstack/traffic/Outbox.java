@@ -3,6 +3,7 @@ package io.streamgate.devstack.traffic;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -33,6 +34,8 @@ final class Outbox {
     final AtomicLong failures = new AtomicLong();
     final AtomicLong dropped = new AtomicLong();
     final AtomicLong refused = new AtomicLong();
+    /** The queue's size for other threads (the queue itself is the ticking thread's alone). */
+    private final AtomicInteger pending = new AtomicInteger();
 
     /**
      * @param keyPrefix unique to this run, so keys never collide with an earlier run's on the same Redis
@@ -77,10 +80,11 @@ final class Outbox {
             }
             return false;
         });
+        pending.set(queue.size());
     }
 
     int pending() {
-        return queue.size();
+        return pending.get();
     }
 
     private void failed(Pending post, IngestClient.Outcome outcome) {

@@ -37,8 +37,8 @@ public final class SensorSimulator implements TrafficGenerator {
                 Duration.ofMinutes(5), Duration.ofSeconds(45));
 
         public Settings {
-            positive(interval, "sensors.interval");
-            positive(silenceEvery, "sensors.silence-every");
+            Durations.requirePositive(interval, "sensors.interval");
+            Durations.requirePositive(silenceEvery, "sensors.silence-every");
             if (spikeProbability < 0 || spikeProbability > 1) {
                 throw new IllegalArgumentException("sensors.spike-probability must be from 0 to 1");
             }
@@ -212,11 +212,5 @@ public final class SensorSimulator implements TrafficGenerator {
 
     private static double round(double value) {
         return Math.round(value * 100) / 100.0;
-    }
-
-    static void positive(Duration duration, String name) {
-        if (duration == null || duration.isNegative() || duration.isZero()) {
-            throw new IllegalArgumentException(name + " must be a positive duration");
-        }
     }
 }

@@ -93,7 +93,8 @@ public final class TrafficSource implements AutoCloseable {
         List<TrafficGenerator> generators = new ArrayList<>();
         try {
             Path swiss = SharedData.file(StateVectorRecording.SWISS);
-            generators.add(new AircraftReplay(config.aircraft(), () -> StateVectorRecording.load(swiss), log));
+            generators.add(new AircraftReplay(config.aircraft(), "the Swiss ADS-B recording (842 aircraft, 17 h)",
+                    () -> StateVectorRecording.load(swiss), log));
         } catch (IllegalStateException missing) {
             log.accept("traffic: aircraft: no replay: " + missing.getMessage());
         }

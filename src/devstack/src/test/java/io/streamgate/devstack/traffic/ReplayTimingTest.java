@@ -48,7 +48,7 @@ class ReplayTimingTest {
                 row(T0, "aaaaaa"), row(T0, "bbbbbb"), row(T0 + 10_000, "aaaaaa"), row(T0 + 20_000, "aaaaaa")));
         List<String> log = new ArrayList<>();
         AircraftReplay replay = new AircraftReplay(new AircraftReplay.Settings(10, Duration.ofSeconds(1),
-                Duration.ofMillis(200), Duration.ofSeconds(5)), () -> recording, log::add);
+                Duration.ofMillis(200), Duration.ofSeconds(5)), "test", () -> recording, log::add);
         Instant start = Instant.ofEpochMilli(1_800_000_000_000L);
 
         List<IngestPost> first = replay.tick(start);
@@ -76,7 +76,8 @@ class ReplayTimingTest {
             rows.add(row(T0 + i * 10_000L, "aaaaaa"));
         }
         AircraftReplay replay = new AircraftReplay(new AircraftReplay.Settings(10, Duration.ofSeconds(1),
-                Duration.ofMillis(200), Duration.ofSeconds(5)), () -> new StateVectorRecording(rows), line -> { });
+                Duration.ofMillis(200), Duration.ofSeconds(5)), "test", () -> new StateVectorRecording(rows),
+                line -> { });
         Instant start = Instant.ofEpochMilli(1_800_000_000_000L);
         replay.tick(start);
 
