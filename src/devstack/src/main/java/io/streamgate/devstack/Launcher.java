@@ -1,15 +1,22 @@
 package io.streamgate.devstack;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.streamgate.devstack.traffic.TrafficConfig;
+import io.streamgate.devstack.traffic.TrafficGenerator;
+import io.streamgate.devstack.traffic.TrafficSource;
 
 import io.streamgate.platform.identity.Identity;
 import io.streamgate.platform.identity.Role;
 
 /**
  * The README's run command: Kafka, Redis and the four services on this machine, until Ctrl-C.
- * Services listen on their default ports (gateway 8080, ingest 8081, safety 8082, stats 8083).
+ * Services listen on their default ports (gateway 8080, ingest 8081, safety 8082, stats 8083). Unless
+ * {@code -Dstreamgate.traffic=false}, demo traffic flows in through ingest (see {@link TrafficSource}).
  */
 public final class Launcher {
 
@@ -19,10 +26,17 @@ public final class Launcher {
     public static void main(String[] args) throws InterruptedException {
         long started = System.nanoTime();
         System.out.println("StreamGate: starting Kafka, Redis and four services ...");
+        TrafficConfig traffic = TrafficConfig.fromSystem();
         Stack stack = Stack.start(true);
+        AtomicReference<TrafficSource> trafficSource = new AtomicReference<>();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nStreamGate: stopping ...");
+            // The traffic first, so that no post meets an ingest that is going away.
+            TrafficSource running = trafficSource.getAndSet(null);
+            if (running != null) {
+                running.close();
+            }
             stack.close();
             stopped.countDown();
         }, "streamgate-stop"));
@@ -46,7 +60,27 @@ public final class Launcher {
                 + "--data-binary @../shared/data/adsb/dump1090-fa-aircraft.json %s/v1/aircraft%n", apiKey,
                 stack.url(Service.INGEST));
         System.out.printf("  Logs       %s%n", stack.logDir());
+        startTraffic(traffic, stack.url(Service.INGEST), apiKey, trafficSource);
         System.out.println("Press Ctrl-C to stop.");
         stopped.await();
+    }
+
+    /** Demo traffic through ingest's public API with the run's API key; it never stops the launcher. */
+    private static void startTraffic(TrafficConfig config, URI ingest, String apiKey,
+            AtomicReference<TrafficSource> running) {
+        if (!config.enabled()) {
+            System.out.printf("  Traffic    off (-D%s=false)%n", TrafficConfig.ENABLED);
+            return;
+        }
+        try {
+            TrafficSource source = TrafficSource.start(ingest, apiKey, config, System.out::println);
+            running.set(source);
+            System.out.printf("  Traffic    seed %d; turn off with -D%s=false%n", config.seed(), TrafficConfig.ENABLED);
+            for (TrafficGenerator generator : source.generators()) {
+                System.out.printf("             %-9s %s%n", generator.name(), generator.describe());
+            }
+        } catch (RuntimeException e) {
+            System.out.println("  Traffic    not started: " + e.getMessage());
+        }
     }
 }
