@@ -133,7 +133,15 @@ public interface AviationSafetyConfig {
         double verticalMargin();
 
         /**
-         * Pairs moving apart at less than this relative speed are formations (or station keeping) and take
+         * Vertical rates up to this are taken as level flight when predicting vertical separation: ADS-B
+         * reports rates in 64 ft/min steps and level aircraft show ±64–192 ft/min, which over the look-ahead
+         * would bring two aircraft at adjacent levels (1000 ft apart) inside the margin.
+         */
+        @WithDefault("300")
+        double levelFlightRate();
+
+        /**
+         * Pairs moving at less than this relative speed are formations (or station keeping) and take
          * part in no pair check.
          */
         @WithDefault("30")
@@ -168,7 +176,7 @@ public interface AviationSafetyConfig {
         @WithDefault("500")
         double threshold();
 
-        /** An open episode ends only above threshold plus this, so an aircraft hovering at the line does not flicker. */
+        /** An open episode ends only above threshold plus this: an aircraft at the line does not flicker. */
         @WithDefault("100")
         double hysteresis();
 

@@ -12,7 +12,8 @@ import java.time.Instant;
  * records as the same episodes.
  *
  * <pre>
- *   id = (seconds from 2020-01-01T00:00Z to first_seen) × 2²² + (22 bits of SHA-256(tenant, type, subject, first_seen ms))
+ *   id = (seconds from 2020-01-01T00:00Z to first_seen) × 2²²
+ *      + (22 bits of SHA-256(tenant, type, subject, first_seen ms))
  * </pre>
  *
  * <ul>

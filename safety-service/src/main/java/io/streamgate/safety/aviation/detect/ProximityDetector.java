@@ -39,6 +39,7 @@ final class ProximityDetector {
     private final double lateralMinimum;
     private final double verticalTest;
     private final double formationSpeed;
+    private final double levelFlightRate;
     private final double radius;
     private final double bandHeight;
     private final List<TrackedAircraft> candidates = new ArrayList<>();
@@ -54,6 +55,7 @@ final class ProximityDetector {
         this.lateralMinimum = config.proximity().lateralMinimum();
         this.verticalTest = config.proximity().verticalMinimum() - config.proximity().verticalMargin();
         this.formationSpeed = config.proximity().formationRelativeSpeed();
+        this.levelFlightRate = config.proximity().levelFlightRate();
         this.radius = searchRadius(config);
         this.bandHeight = bandHeight(config);
     }
@@ -161,7 +163,7 @@ final class ProximityDetector {
         Instant at = a.time.isAfter(b.time) ? a.time : b.time;
         Kinematics first = firstAircraft.kinematics.at(at);
         Kinematics second = secondAircraft.kinematics.at(at);
-        RelativeMotion motion = RelativeMotion.between(first, second);
+        RelativeMotion motion = RelativeMotion.between(first, second, levelFlightRate);
         ClosestApproach cpa = ClosestApproach.of(motion, lookAhead);
         SensitivityLevel level = SensitivityLevel.forAltitude(first.altitude());
         if (motion.relativeSpeedKt() < formationSpeed) {

@@ -16,12 +16,24 @@ public record RelativeMotion(double sx, double sy, double sz, double vx, double 
 
     /** Both states must be for the same instant (see {@link Kinematics#at}). */
     public static RelativeMotion between(Kinematics first, Kinematics second) {
+        return between(first, second, 0);
+    }
+
+    /**
+     * As {@link #between(Kinematics, Kinematics)}, with vertical rates of at most {@code levelFlightRate}
+     * ft/min taken as 0: the noise of a level aircraft's reported rate is not a climb.
+     */
+    public static RelativeMotion between(Kinematics first, Kinematics second, double levelFlightRate) {
         double meanLat = Math.toRadians((first.lat() + second.lat()) / 2);
         double sx = GeoMath.lonDelta(first.lon(), second.lon()) * GeoMath.NM_PER_DEGREE * Math.cos(meanLat);
         double sy = (second.lat() - first.lat()) * GeoMath.NM_PER_DEGREE;
         return new RelativeMotion(sx, sy, second.altitude() - first.altitude(),
                 (second.eastKt() - first.eastKt()) / 3600.0, (second.northKt() - first.northKt()) / 3600.0,
-                (second.verticalRate() - first.verticalRate()) / 60.0);
+                (level(second.verticalRate(), levelFlightRate) - level(first.verticalRate(), levelFlightRate)) / 60.0);
+    }
+
+    private static double level(double rate, double levelFlightRate) {
+        return Math.abs(rate) <= levelFlightRate ? 0 : rate;
     }
 
     /** Horizontal distance, nm. */

@@ -30,7 +30,8 @@ import io.streamgate.safety.aviation.Emission;
 
 /**
  * Writes safety events to {@code safety.events} with an idempotent {@code acks=all} producer: key = the
- * episode id, CloudEvents binary headers with the tenant, value = the {@link io.streamgate.platform.safety.SafetyEvent}.
+ * episode id, CloudEvents binary headers with the tenant, value = the
+ * {@link io.streamgate.platform.safety.SafetyEvent}.
  */
 @ApplicationScoped
 public class SafetyEventWriter {

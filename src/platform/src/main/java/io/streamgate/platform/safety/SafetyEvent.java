@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
@@ -84,7 +85,8 @@ public record SafetyEvent(
         details = details == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(details));
     }
 
-    /** True for events about two aircraft. */
+    /** True for events about two aircraft. Not a wire field: {@code icao_hex_2} says it. */
+    @JsonIgnore
     public boolean isPair() {
         return icaoHex2 != null;
     }

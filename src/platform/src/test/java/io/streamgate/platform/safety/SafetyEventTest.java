@@ -11,6 +11,8 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 
@@ -76,6 +78,11 @@ class SafetyEventTest {
         assertFalse(written.get("acknowledged").asBoolean());
         assertEquals("2024-01-15T10:31:00Z", written.get("first_seen").asText());
         assertFalse(written.has("icao_hex_2"), "single-aircraft events leave the second aircraft out");
+        Set<String> names = new TreeSet<>();
+        written.fieldNames().forEachRemaining(names::add);
+        assertEquals(new TreeSet<>(Set.of("id", "timestamp", "event_type", "severity", "icao_hex", "callsign",
+                "message", "details", "first_seen", "last_seen", "active", "acknowledged")), names,
+                "SkySpy's fields and nothing else");
     }
 
     @Test
