@@ -217,6 +217,24 @@ class ProximityDetectorTest {
     }
 
     @Test
+    void levelTrafficAtAdjacentLevelsWithRateNoiseRaisesNothing() {
+        // ADS-B rates come in 64 ft/min steps; taken at face value, ±128 ft/min reported by two level aircraft
+        // would bring 1000 ft down to 900 within 24 s, while they are laterally inside 5 nm from 30 s to 90 s.
+        Fix[] pair = headOn(46, 8, 10, 35000);
+        for (int i = 0; i < 60; i++) {
+            run.feed(pair[0].after(i).rate(128), pair[1].altitude(36000).after(i).rate(-128));
+        }
+        assertTrue(run.published.isEmpty(), run.all().toString());
+    }
+
+    @Test
+    void aRealClimbTowardsTheOtherLevelIsAConflict() {
+        Fix[] pair = headOn(46, 8, 10, 35000);
+        run.fly(pair[0].rate(1500), pair[1].altitude(36000), 5);
+        assertFalse(run.raised(SafetyEvent.TYPE_PROXIMITY_CONFLICT).isEmpty(), "the control case of the dead band");
+    }
+
+    @Test
     void pairsAreFormedWithinATenantOnly() {
         Fix[] pair = headOn(46, 8, 4, 15000);
         for (int i = 0; i < 10; i++) {
