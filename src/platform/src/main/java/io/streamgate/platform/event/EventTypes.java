@@ -16,6 +16,11 @@ public final class EventTypes {
     public static final String WORKER_PREFIX = "io.streamgate.worker.";
     /** An NGSI entity was created, updated or deleted; the payload's {@code type} says which. */
     public static final String ENTITY_CHANGE = "io.streamgate.entity.change";
+    /**
+     * A safety event record (raised, changed or ended): the payload is a
+     * {@link io.streamgate.platform.safety.SafetyEvent}, whose {@code active} flag says which.
+     */
+    public static final String SAFETY_EVENT = "io.streamgate.safety.event";
 
     private EventTypes() {
     }
