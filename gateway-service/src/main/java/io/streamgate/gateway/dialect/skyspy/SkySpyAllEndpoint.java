@@ -50,6 +50,7 @@ public class SkySpyAllEndpoint {
         this.events.put("notams", channels.notams());
         this.events.put("audio", channels.audio());
         this.events.put("airspace", channels.airspace());
+        this.events.put("safety", channels.safety());
         this.sessions = sessions;
         this.requests = requests;
     }

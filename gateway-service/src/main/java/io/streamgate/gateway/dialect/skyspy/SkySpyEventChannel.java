@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.Function;
 
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.streamgate.gateway.engine.Session;
 import io.streamgate.gateway.engine.events.EventFeed;
 import io.streamgate.gateway.engine.events.LiveEvent;
 import io.streamgate.gateway.engine.events.StreamPosition;
@@ -26,26 +27,44 @@ final class SkySpyEventChannel {
     private final SkySpyEventCodec webSocketCodec;
     private final SkySpyEventCodec sseCodec;
 
-    SkySpyEventChannel(EventFeed feed, Function<LiveEvent, String> type) {
+    private final Function<String, String> snapshot;
+
+    /**
+     * @param numberEvents add SkySpy's numeric {@code data.id} (when the payload has none of its own)
+     * @param snapshot     renders the tenant's snapshot sent before any event (engine thread), or null
+     */
+    SkySpyEventChannel(EventFeed feed, Function<LiveEvent, String> type, boolean numberEvents,
+            Function<String, String> snapshot) {
         this.feed = feed;
-        this.webSocketCodec = new SkySpyEventCodec(type, false);
-        this.sseCodec = new SkySpyEventCodec(type, true);
+        this.webSocketCodec = new SkySpyEventCodec(type, false, numberEvents);
+        this.sseCodec = new SkySpyEventCodec(type, true, numberEvents);
+        this.snapshot = snapshot;
     }
 
     EventFeed feed() {
         return feed;
     }
 
-    SkySpyEventCodec sseCodec() {
-        return sseCodec;
-    }
-
     /** Subscribes a WebSocket session, resuming after the one of {@code lastEventIds} that is this feed's. */
     void subscribe(WebSocketSession session, List<String> lastEventIds) {
         String resumeFrom = lastEventIds.stream()
                 .filter(id -> StreamPosition.decode(id, feed.topic().name()).isPresent()).findFirst().orElse(null);
-        feed.subscribe(session, session.identity().tenant(), webSocketCodec, resumeFrom,
-                () -> session.send(GAP_NOTICE));
+        String tenant = session.identity().tenant();
+        feed.subscribe(session, tenant, webSocketCodec, resumeFrom, () -> session.send(GAP_NOTICE),
+                snapshot == null ? null : () -> snapshot.apply(tenant));
+    }
+
+    /** Subscribes an SSE stream: the same events as SSE frames, its snapshot as a first event without id. */
+    void subscribeSse(Session session, String lastEventId) {
+        String tenant = session.identity().tenant();
+        feed.subscribe(session, tenant, sseCodec, lastEventId,
+                () -> session.send("event: stream:gap\ndata: " + GAP_NOTICE + "\n\n"),
+                snapshot == null ? null : () -> sseFrame(snapshot.apply(tenant)));
+    }
+
+    private static String sseFrame(String message) {
+        String type = message.substring(9, message.indexOf('"', 9));
+        return "event: " + type + "\ndata: " + message + "\n\n";
     }
 
     /** Every {@code last_event_id} of the handshake: one per feed on a combined connection. */

@@ -9,6 +9,7 @@ import io.streamgate.gateway.aviation.AcarsFeed;
 import io.streamgate.gateway.aviation.AirspaceFeed;
 import io.streamgate.gateway.aviation.AudioFeed;
 import io.streamgate.gateway.aviation.NotamFeed;
+import io.streamgate.gateway.aviation.SafetyFeed;
 
 /** SkySpy's event endpoints and the message type each event takes. */
 @ApplicationScoped
@@ -18,12 +19,21 @@ public class SkySpyEventChannels {
     private final SkySpyEventChannel notams;
     private final SkySpyEventChannel audio;
     private final SkySpyEventChannel airspace;
+    private final SkySpyEventChannel safety;
 
-    SkySpyEventChannels(AcarsFeed acars, NotamFeed notams, AudioFeed audio, AirspaceFeed airspace) {
-        this.acars = new SkySpyEventChannel(acars, event -> "acars:message");
-        this.notams = new SkySpyEventChannel(notams, event -> isTfr(event.data()) ? "notams:tfr_new" : "notams:new");
-        this.audio = new SkySpyEventChannel(audio, event -> "audio:transcription_completed");
-        this.airspace = new SkySpyEventChannel(airspace, event -> "airspace:advisory");
+    SkySpyEventChannels(AcarsFeed acars, NotamFeed notams, AudioFeed audio, AirspaceFeed airspace,
+            SafetyFeed safety) {
+        this.acars = new SkySpyEventChannel(acars, event -> "acars:message", true, null);
+        this.notams = new SkySpyEventChannel(notams, event -> isTfr(event.data()) ? "notams:tfr_new" : "notams:new",
+                true, null);
+        this.audio = new SkySpyEventChannel(audio, event -> "audio:transcription_completed", true, null);
+        this.airspace = new SkySpyEventChannel(airspace, event -> "airspace:advisory", true, null);
+        this.safety = new SkySpyEventChannel(safety, event -> "safety:event", false,
+                tenant -> SkySpySafety.snapshot(safety.activeEvents(tenant)));
+    }
+
+    SkySpyEventChannel safety() {
+        return safety;
     }
 
     SkySpyEventChannel acars() {
@@ -44,7 +54,8 @@ public class SkySpyEventChannels {
 
     /** The SSE paths, one per WebSocket endpoint. */
     Map<String, SkySpyEventChannel> bySsePath() {
-        return Map.of("/sse/acars/", acars, "/sse/notams/", notams, "/sse/audio/", audio, "/sse/airspace/", airspace);
+        return Map.of("/sse/acars/", acars, "/sse/notams/", notams, "/sse/audio/", audio, "/sse/airspace/", airspace,
+                "/sse/safety/", safety);
     }
 
     /** Ingest writes compact JSON, so the TFR marker has exactly this spelling. */

@@ -18,11 +18,17 @@ final class SkySpyEventCodec implements Encoder<LiveEvent> {
 
     private final Function<LiveEvent, String> type;
     private final boolean sse;
+    private final boolean numberEvents;
 
-    /** @param sse true for the Server-Sent Events variant ({@code id:}, {@code event:}, {@code data:} lines) */
-    SkySpyEventCodec(Function<LiveEvent, String> type, boolean sse) {
+    /**
+     * @param sse          true for the Server-Sent Events variant ({@code id:}, {@code event:}, {@code data:} lines)
+     * @param numberEvents true to add {@code data.id} (payloads that carry their own id, such as safety
+     *                     events, keep it)
+     */
+    SkySpyEventCodec(Function<LiveEvent, String> type, boolean sse, boolean numberEvents) {
         this.type = type;
         this.sse = sse;
+        this.numberEvents = numberEvents;
     }
 
     @Override
@@ -32,17 +38,18 @@ final class SkySpyEventCodec implements Encoder<LiveEvent> {
 
     private String frame(LiveEvent event) {
         String name = type.apply(event);
-        String json = message(name, event);
+        String json = message(name, event, numberEvents);
         if (!sse) {
             return json;
         }
         return "id: " + event.id() + "\nevent: " + name + "\ndata: " + json + "\n\n";
     }
 
-    static String message(String type, LiveEvent event) {
+    static String message(String type, LiveEvent event, boolean numberEvents) {
         String payload = new String(event.data(), StandardCharsets.UTF_8).strip();
         long id = event.offset() * 1000 + event.partition();
-        String body = payload.length() <= 2 ? "{\"id\":" + id + "}" : "{\"id\":" + id + "," + payload.substring(1);
+        String body = !numberEvents ? payload
+                : payload.length() <= 2 ? "{\"id\":" + id + "}" : "{\"id\":" + id + "," + payload.substring(1);
         return "{\"type\":\"" + type + "\",\"data\":" + body + ",\"event_id\":\"" + event.id() + "\"}";
     }
 }

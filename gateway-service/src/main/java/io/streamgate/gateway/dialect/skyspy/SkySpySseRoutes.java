@@ -71,8 +71,7 @@ public class SkySpySseRoutes {
                 channel.feed().unsubscribe(session);
                 metrics.closed();
             });
-            channel.feed().subscribe(session, admitted.identity().tenant(), channel.sseCodec(), lastEventId,
-                    () -> session.send("event: stream:gap\ndata: " + SkySpyEventChannel.GAP_NOTICE + "\n\n"));
+            channel.subscribeSse(session, lastEventId);
         }, failure -> context.fail(failure));
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
@@ -124,8 +125,22 @@ public abstract class EventFeed implements TopicHandler {
      */
     public CompletionStage<ResumeOutcome> subscribe(Session session, String tenant, Encoder<LiveEvent> encoder,
             String lastEventId, Runnable onGap) {
+        return subscribe(session, tenant, encoder, lastEventId, onGap, null);
+    }
+
+    /**
+     * As {@link #subscribe(Session, String, Encoder, String, Runnable)}, first sending the frame
+     * {@code snapshot} renders on the engine thread: ordered before every event that follows it.
+     */
+    public CompletionStage<ResumeOutcome> subscribe(Session session, String tenant, Encoder<LiveEvent> encoder,
+            String lastEventId, Runnable onGap, Supplier<String> snapshot) {
         CompletableFuture<ResumeOutcome> done = new CompletableFuture<>();
         loop.execute(() -> {
+            if (snapshot != null && !session.send(snapshot.get())) {
+                closeSlow(session, "client too slow to take its snapshot");
+                done.complete(ResumeOutcome.NONE);
+                return;
+            }
             StreamPosition from = lastEventId == null ? null
                     : StreamPosition.decode(lastEventId, topic.name()).orElse(null);
             if (from == null) {
