@@ -40,8 +40,12 @@ final class ProximityDetector {
     private final double verticalTest;
     private final double formationSpeed;
     private final double levelFlightRate;
-    private final double radius;
-    private final double bandHeight;
+    /** Longest horizon of any test: the STCA look-ahead, or TCAS's largest time threshold. */
+    private final double reachSeconds;
+    /** Largest horizontal zone of any test: STCA's lateral minimum or TCAS's largest DMOD. */
+    private final double lateralZone;
+    /** Largest vertical zone of any test: STCA's vertical test or TCAS's largest ZTHR. */
+    private final double verticalZone;
     private final List<TrackedAircraft> candidates = new ArrayList<>();
     private final List<PairTrack> existing = new ArrayList<>();
     private long pass;
@@ -56,8 +60,10 @@ final class ProximityDetector {
         this.verticalTest = config.proximity().verticalMinimum() - config.proximity().verticalMargin();
         this.formationSpeed = config.proximity().formationRelativeSpeed();
         this.levelFlightRate = config.proximity().levelFlightRate();
-        this.radius = searchRadius(config);
-        this.bandHeight = bandHeight(config);
+        boolean stca = config.proximity().stcaEnabled();
+        this.reachSeconds = stca ? Math.max(lookAhead, MAX_TCAS_TAU) : MAX_TCAS_TAU;
+        this.lateralZone = stca ? Math.max(lateralMinimum, MAX_DMOD) : MAX_DMOD;
+        this.verticalZone = stca ? Math.max(verticalTest, MAX_ZTHR) : MAX_ZTHR;
     }
 
     /**
@@ -145,15 +151,34 @@ final class ProximityDetector {
         pair.second.pairs.remove(pair.first);
     }
 
-    /** Cheap tests before the full assessment: the candidate qualifies and is within reach. */
-    private boolean plausible(TrackedAircraft a, TrackedAircraft b, Instant now) {
-        if (Math.abs(a.kinematics.altitude() - b.kinematics.altitude()) > bandHeight || !filters.pairEligible(b, now)) {
+    /**
+     * Cheap tests before the full assessment: the candidate qualifies, and with these two aircraft's own
+     * speeds and vertical rates no test could pass within the horizon (a pair at different levels, both
+     * level, never can). Bounds, not predictions: a pair that passes still gets the full assessment.
+     */
+    boolean plausible(TrackedAircraft a, TrackedAircraft b, Instant now) {
+        if (!filters.pairEligible(b, now)) {
             return false;
         }
-        double dy = (b.kinematics.lat() - a.kinematics.lat()) * GeoMath.NM_PER_DEGREE;
-        double dx = GeoMath.lonDelta(a.kinematics.lon(), b.kinematics.lon()) * GeoMath.NM_PER_DEGREE
-                * Math.cos(Math.toRadians((a.kinematics.lat() + b.kinematics.lat()) / 2));
-        return dx * dx + dy * dy <= radius * radius;
+        Kinematics ka = a.kinematics;
+        Kinematics kb = b.kinematics;
+        double skew = Math.abs(a.time.toEpochMilli() - b.time.toEpochMilli()) / 1000.0;
+        double verticalClosing = (level(ka.verticalRate()) + level(kb.verticalRate())) / 60.0 * reachSeconds
+                + (Math.abs(ka.verticalRate()) + Math.abs(kb.verticalRate())) / 60.0 * skew;
+        if (Math.abs(ka.altitude() - kb.altitude()) - verticalClosing > verticalZone) {
+            return false;
+        }
+        double dy = (kb.lat() - ka.lat()) * GeoMath.NM_PER_DEGREE;
+        double dx = GeoMath.lonDelta(ka.lon(), kb.lon()) * GeoMath.NM_PER_DEGREE
+                * Math.cos(Math.toRadians((ka.lat() + kb.lat()) / 2));
+        double reach = lateralZone + (ka.groundSpeed() + kb.groundSpeed()) / 3600.0 * (reachSeconds + skew);
+        // The flat-earth distance is within a fraction of a percent at these ranges; stay above it.
+        reach = reach * 1.01;
+        return dx * dx + dy * dy <= reach * reach;
+    }
+
+    private double level(double rate) {
+        return Math.abs(rate) <= levelFlightRate ? 0 : Math.abs(rate);
     }
 
     PairAssessment assess(TrackedAircraft a, TrackedAircraft b) {
