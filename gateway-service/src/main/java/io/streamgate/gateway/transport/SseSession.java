@@ -1,7 +1,6 @@
 package io.streamgate.gateway.transport;
 
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 import io.streamgate.gateway.engine.Session;
 import io.streamgate.platform.identity.Identity;
@@ -19,10 +18,9 @@ public final class SseSession implements Session {
     private final String id;
     private final HttpServerResponse response;
     private final Identity identity;
-    private final long limitBytes;
+    private final OutboundBudget budget;
     private final TransportMetrics metrics;
     private final Vertx vertx;
-    private final AtomicLong unflushedBytes = new AtomicLong();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile long keepAliveTimer = -1;
 
@@ -31,7 +29,7 @@ public final class SseSession implements Session {
         this.id = id;
         this.response = response;
         this.identity = identity;
-        this.limitBytes = limitBytes;
+        this.budget = new OutboundBudget(limitBytes);
         this.metrics = metrics;
         this.vertx = vertx;
     }
@@ -63,14 +61,12 @@ public final class SseSession implements Session {
             return true;
         }
         long size = frame.length();
-        long unflushed = unflushedBytes.get();
-        if (unflushed > 0 && unflushed + size > limitBytes) {
+        if (!budget.reserve(size)) {
             metrics.refused();
             return false;
         }
-        unflushedBytes.addAndGet(size);
         response.write(frame).onComplete(done -> {
-            unflushedBytes.addAndGet(-size);
+            budget.release(size);
             if (done.succeeded()) {
                 metrics.sent(size);
             }
@@ -80,7 +76,7 @@ public final class SseSession implements Session {
 
     @Override
     public boolean isBackedUp() {
-        return unflushedBytes.get() > limitBytes / 2;
+        return budget.backedUp();
     }
 
     /** SSE has no close codes: the reason goes out as a final {@code close} event, then the stream ends. */

@@ -1,7 +1,6 @@
 package io.streamgate.gateway.transport;
 
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
 
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.UserData;
@@ -21,16 +20,15 @@ public final class WebSocketSession implements Session {
 
     private final WebSocketConnection connection;
     private final Identity identity;
-    private final long limitBytes;
+    private final OutboundBudget budget;
     private final TransportMetrics metrics;
-    private final AtomicLong unflushedBytes = new AtomicLong();
     private volatile long lastHeardNanos = System.nanoTime();
 
     public WebSocketSession(WebSocketConnection connection, Identity identity, long limitBytes,
             TransportMetrics metrics) {
         this.connection = connection;
         this.identity = identity;
-        this.limitBytes = limitBytes;
+        this.budget = new OutboundBudget(limitBytes);
         this.metrics = metrics;
     }
 
@@ -51,18 +49,16 @@ public final class WebSocketSession implements Session {
         }
         // JSON frames are ASCII but for the odd callsign: length is a close enough measure of bytes.
         long size = frame.length();
-        long unflushed = unflushedBytes.get();
-        if (unflushed > 0 && unflushed + size > limitBytes) {
+        if (!budget.reserve(size)) {
             metrics.refused();
             return false;
         }
-        unflushedBytes.addAndGet(size);
         connection.sendText(frame).subscribe().with(
                 sent -> {
-                    unflushedBytes.addAndGet(-size);
+                    budget.release(size);
                     metrics.sent(size);
                 },
-                failed -> unflushedBytes.addAndGet(-size));
+                failed -> budget.release(size));
         return true;
     }
 
@@ -78,7 +74,7 @@ public final class WebSocketSession implements Session {
 
     @Override
     public boolean isBackedUp() {
-        return unflushedBytes.get() > limitBytes / 2;
+        return budget.backedUp();
     }
 
     @Override

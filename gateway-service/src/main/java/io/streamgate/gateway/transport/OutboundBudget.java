@@ -1,0 +1,37 @@
+package io.streamgate.gateway.transport;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The bytes a session has handed to its socket but not yet seen flushed. Past the limit, new frames
+ * are refused rather than queued, so a client that stops reading costs at most its limit; one frame
+ * always fits, however large, so a big snapshot is never refused to an idle session.
+ */
+final class OutboundBudget {
+
+    private final long limitBytes;
+    private final AtomicLong unflushed = new AtomicLong();
+
+    OutboundBudget(long limitBytes) {
+        this.limitBytes = limitBytes;
+    }
+
+    /** @return false when the frame does not fit and must not be written */
+    boolean reserve(long bytes) {
+        long now = unflushed.get();
+        if (now > 0 && now + bytes > limitBytes) {
+            return false;
+        }
+        unflushed.addAndGet(bytes);
+        return true;
+    }
+
+    void release(long bytes) {
+        unflushed.addAndGet(-bytes);
+    }
+
+    /** Half full: the session should get nothing more until it drains. */
+    boolean backedUp() {
+        return unflushed.get() > limitBytes / 2;
+    }
+}
