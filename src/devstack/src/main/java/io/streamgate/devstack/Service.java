@@ -1,5 +1,8 @@
 package io.streamgate.devstack;
 
+import java.util.Arrays;
+import java.util.List;
+
 /** The four StreamGate services and the HTTP port each takes when the stack runs on fixed ports. */
 public enum Service {
     GATEWAY("gateway-service", 8080, "-Xmx512m"),
@@ -28,5 +31,20 @@ public enum Service {
 
     String heap() {
         return heap;
+    }
+
+    /**
+     * Extra JVM options for this service's process from {@code -Dstreamgate.devstack.<module>.jvm-args}
+     * (whitespace separated), placed after the defaults so that they win: a benchmark can raise one
+     * service's heap or attach a profiler for one run without changing what every run gets.
+     */
+    List<String> extraJvmArgs() {
+        String configured = System.getProperty(jvmArgsProperty(), "").strip();
+        return configured.isEmpty() ? List.of() : Arrays.asList(configured.split("\\s+"));
+    }
+
+    /** The system property {@link #extraJvmArgs()} reads, e.g. {@code streamgate.devstack.gateway-service.jvm-args}. */
+    public String jvmArgsProperty() {
+        return "streamgate.devstack." + module + ".jvm-args";
     }
 }

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -37,8 +38,9 @@ public final class ServiceProcess implements AutoCloseable {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (./mvnw -DskipTests package)");
         }
-        List<String> command = List.of(Java.executable(), service.heap(), "-XX:+UseSerialGC",
-                "-Djava.util.logging.manager=org.jboss.logmanager.LogManager", "-jar", jar.toString());
+        List<String> command = new ArrayList<>(List.of(Java.executable(), service.heap(), "-XX:+UseSerialGC"));
+        command.addAll(service.extraJvmArgs());
+        command.addAll(List.of("-Djava.util.logging.manager=org.jboss.logmanager.LogManager", "-jar", jar.toString()));
         Map<String, String> env = Map.of(
                 "QUARKUS_HTTP_PORT", String.valueOf(port),
                 "KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafka().bootstrapServers(),
