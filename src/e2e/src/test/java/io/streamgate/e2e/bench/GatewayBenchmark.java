@@ -37,7 +37,7 @@ import io.streamgate.platform.identity.Role;
  * (15s), {@code measure} (60s), {@code speed} (10), {@code connect-concurrency} (200),
  * {@code event-loops} (2), {@code idle-settle} (5s), {@code empty-wait} (90s: how long to wait between
  * rounds for ingest to time the replayed aircraft out, so every round starts from an empty picture),
- * {@code jfr} (none, last or all: record the gateway during measurement windows),
+ * {@code jfr} (none, last or all: record the gateway with JFR from warm-up to the end of the window),
  * {@code out} (target/gateway-bench), {@code max-minutes} (45: the whole run is stopped after this).
  * The gateway's JVM takes extra options from {@code -Dstreamgate.devstack.gateway-service.jvm-args}.
  */
@@ -287,16 +287,18 @@ public final class GatewayBenchmark {
         say("idle gateway, %d clients: RSS %s, heap used %s → %.1f KB RSS and %.1f KB heap per connection", idleConnected,
                 mib(rssN), mib(heapN), (rssN - rss0) / 1024.0 / idleConnected, (heapN - heap0) / 1024.0 / idleConnected);
 
+        Path jfrFile = options.out().resolve("gateway-" + clients + ".jfr").toAbsolutePath();
+        if (profile) {
+            // Started before the warm-up: the first recording of a JVM costs it a few seconds of
+            // start-up, which would otherwise land in the measurement window.
+            Files.deleteIfExists(jfrFile);
+            JvmTools.jcmd(gatewayPid, "JFR.start", "name=gwbench", "settings=profile", "filename=" + jfrFile);
+        }
         replay.start(replayStart);
         say("replaying; warm-up %s", options.warmup());
         Thread.sleep(options.warmup().toMillis());
 
-        Path jfrFile = options.out().resolve("gateway-" + clients + ".jfr").toAbsolutePath();
-        if (profile) {
-            Files.deleteIfExists(jfrFile);
-            JvmTools.jcmd(gatewayPid, "JFR.start", "name=gwbench", "settings=profile", "filename=" + jfrFile);
-        }
-        String metricsBefore = JvmTools.metrics(gateway);
+        String metricsBefore = metricsOrNull(gateway);
         ClientFleet.Totals before = fleet.totals();
         SwissReplay.Totals postedBefore = replay.totals();
         fleet.takeLatencies();
@@ -385,9 +387,9 @@ public final class GatewayBenchmark {
                 100.0 * gwCpu / 1e9 / seconds, rssMax, 100.0 * benchCpu / 1e9 / seconds,
                 100.0 * (machine1[0] - machine0[0]) / Math.max(1, machine1[1] - machine0[1]),
                 rss0, rssN, heap0, heapN,
-                metricsAfter == null ? -1 : delta(metricsBefore, metricsAfter, "streamgate_gateway_frames_refused_total"),
-                metricsAfter == null ? -1 : delta(metricsBefore, metricsAfter, "streamgate_gateway_resyncs_total"),
-                metricsAfter == null ? -1 : delta(metricsBefore, metricsAfter, "streamgate_gateway_conflated_total"),
+                delta(metricsBefore, metricsAfter, "streamgate_gateway_frames_refused_total"),
+                delta(metricsBefore, metricsAfter, "streamgate_gateway_resyncs_total"),
+                delta(metricsBefore, metricsAfter, "streamgate_gateway_conflated_total"),
                 window.snapshots(), fleet.serverCloses(), loadBefore);
     }
 
@@ -415,6 +417,9 @@ public final class GatewayBenchmark {
     }
 
     private static long delta(String before, String after, String name) {
+        if (before == null || after == null) {
+            return -1;
+        }
         return Math.round(JvmTools.metric(after, name, "") - JvmTools.metric(before, name, ""));
     }
 
