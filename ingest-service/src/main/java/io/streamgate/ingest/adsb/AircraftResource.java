@@ -17,9 +17,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.streamgate.ingest.identity.Caller;
+import io.streamgate.service.identity.Caller;
 import io.streamgate.ingest.idempotency.IdempotentWrites;
-import io.streamgate.ingest.problem.MalformedJsonException;
+import io.streamgate.service.problem.MalformedJsonException;
 import io.streamgate.platform.json.Json;
 
 /** The readsb / dump1090-fa {@code aircraft.json} door: POST the file as the receiver wrote it. */

@@ -11,13 +11,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.streamgate.ingest.identity.Caller;
+import io.streamgate.service.identity.Caller;
 import io.streamgate.ingest.idempotency.IdempotentWrites;
 import io.streamgate.ingest.kafka.EventWriter;
 import io.streamgate.ingest.kafka.OutboundEvent;
-import io.streamgate.ingest.problem.FieldProblem;
-import io.streamgate.ingest.problem.InvalidRequestException;
-import io.streamgate.ingest.problem.MalformedJsonException;
+import io.streamgate.service.problem.FieldProblem;
+import io.streamgate.service.problem.InvalidRequestException;
+import io.streamgate.service.problem.MalformedJsonException;
 import io.streamgate.platform.event.EventEnvelope;
 import io.streamgate.platform.json.Json;
 

@@ -46,8 +46,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.streamgate.ingest.entities.EntityDocuments.NewEntity;
 import io.streamgate.ingest.entities.EntityKeys.EntityRef;
-import io.streamgate.ingest.identity.Caller;
-import io.streamgate.ingest.problem.MalformedJsonException;
+import io.streamgate.service.identity.Caller;
+import io.streamgate.service.problem.MalformedJsonException;
 import io.streamgate.platform.entities.NgsiAttribute;
 import io.streamgate.platform.json.Json;
 

@@ -9,8 +9,8 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.streamgate.ingest.problem.FieldProblem;
-import io.streamgate.ingest.problem.InvalidRequestException;
+import io.streamgate.service.problem.FieldProblem;
+import io.streamgate.service.problem.InvalidRequestException;
 import io.streamgate.platform.entities.NgsiAttribute;
 
 /**

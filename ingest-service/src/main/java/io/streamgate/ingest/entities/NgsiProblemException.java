@@ -5,7 +5,7 @@ import java.time.Duration;
 /**
  * A refusal in NGSI's terms: the HTTP status plus NGSI v2's error name ({@code BadRequest}, {@code NotFound},
  * {@code Unprocessable}, …), which becomes the problem's {@code title} so that NGSI clients recognise it.
- * Invalid bodies use {@link io.streamgate.ingest.problem.InvalidRequestException} instead, which names each
+ * Invalid bodies use {@link io.streamgate.service.problem.InvalidRequestException} instead, which names each
  * bad field.
  */
 public class NgsiProblemException extends RuntimeException {

@@ -6,7 +6,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import io.streamgate.ingest.problem.ProblemMappers;
+import io.streamgate.service.problem.ProblemMappers;
 
 /** NGSI refusals as problem details, titled with NGSI's error name. */
 public class NgsiProblemMapper {

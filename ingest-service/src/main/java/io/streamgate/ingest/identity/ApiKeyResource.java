@@ -24,9 +24,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
-import io.streamgate.ingest.problem.FieldProblem;
-import io.streamgate.ingest.problem.InvalidRequestException;
-import io.streamgate.ingest.problem.ProblemMappers;
+import io.streamgate.service.identity.Caller;
+import io.streamgate.service.problem.FieldProblem;
+import io.streamgate.service.problem.InvalidRequestException;
+import io.streamgate.service.problem.ProblemMappers;
 import io.streamgate.platform.identity.ApiKeyRecord;
 import io.streamgate.platform.identity.ApiKeys;
 import io.streamgate.platform.identity.Identity;

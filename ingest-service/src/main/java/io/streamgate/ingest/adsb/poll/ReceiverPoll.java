@@ -14,7 +14,7 @@ import io.streamgate.ingest.adsb.AircraftJsonParser;
 import io.streamgate.ingest.adsb.AircraftPositionWriter;
 import io.streamgate.ingest.adsb.ReceiverSnapshot;
 import io.streamgate.ingest.kafka.BrokerUnavailableException;
-import io.streamgate.ingest.problem.InvalidRequestException;
+import io.streamgate.service.problem.InvalidRequestException;
 import io.streamgate.platform.json.Json;
 
 /**

@@ -1,4 +1,4 @@
-package io.streamgate.ingest.identity;
+package io.streamgate.service.identity;
 
 import java.util.List;
 import java.util.concurrent.CompletionException;
@@ -12,7 +12,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
-import io.streamgate.ingest.problem.ProblemMappers;
+import io.streamgate.service.problem.ProblemMappers;
 import io.streamgate.platform.identity.AuthenticationException;
 import io.streamgate.platform.identity.TokenVerifier;
 

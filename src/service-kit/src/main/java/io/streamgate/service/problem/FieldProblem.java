@@ -1,4 +1,4 @@
-package io.streamgate.ingest.problem;
+package io.streamgate.service.problem;
 
 /**
  * One thing wrong with one part of a request.

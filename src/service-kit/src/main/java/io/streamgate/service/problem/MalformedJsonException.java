@@ -1,4 +1,4 @@
-package io.streamgate.ingest.problem;
+package io.streamgate.service.problem;
 
 /** The body is not JSON at all. */
 public class MalformedJsonException extends RuntimeException {

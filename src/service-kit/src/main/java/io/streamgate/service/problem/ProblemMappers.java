@@ -1,12 +1,10 @@
-package io.streamgate.ingest.problem;
+package io.streamgate.service.problem;
 
 import java.util.List;
 
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-
-import io.streamgate.ingest.kafka.BrokerUnavailableException;
 
 /** Turns every refusal into problem details, so clients parse one error format. */
 public class ProblemMappers {
@@ -22,13 +20,6 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response malformed(MalformedJsonException e) {
         return problem(400, "malformed-json", "The body is not JSON", e.getMessage(), List.of()).build();
-    }
-
-    @ServerExceptionMapper
-    public Response unavailable(BrokerUnavailableException e) {
-        return problem(503, "broker-unavailable", "Kafka did not acknowledge the write", e.getMessage(), List.of())
-                .header("Retry-After", e.retryAfter().toSeconds())
-                .build();
     }
 
     /** A problem response; other packages use it so that every refusal has the same shape and type base. */

@@ -1,4 +1,4 @@
-package io.streamgate.ingest.problem;
+package io.streamgate.service.problem;
 
 import java.util.List;
 

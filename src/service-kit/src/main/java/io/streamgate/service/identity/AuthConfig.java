@@ -1,4 +1,4 @@
-package io.streamgate.ingest.identity;
+package io.streamgate.service.identity;
 
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.streamgate.ingest.identity;
+package io.streamgate.service.identity;
 
 /** SkySpy's deployment auth modes, shared by every service. */
 public enum AuthMode {

@@ -1,4 +1,4 @@
-package io.streamgate.ingest.identity;
+package io.streamgate.service.identity;
 
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
