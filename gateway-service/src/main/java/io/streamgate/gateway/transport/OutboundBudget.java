@@ -11,9 +11,12 @@ final class OutboundBudget {
 
     private final long limitBytes;
     private final AtomicLong unflushed = new AtomicLong();
+    private final AtomicLong allSessions;
 
-    OutboundBudget(long limitBytes) {
+    /** @param allSessions the gateway-wide total this budget adds its unflushed bytes to */
+    OutboundBudget(long limitBytes, AtomicLong allSessions) {
         this.limitBytes = limitBytes;
+        this.allSessions = allSessions;
     }
 
     /** @return false when the frame does not fit and must not be written */
@@ -23,11 +26,13 @@ final class OutboundBudget {
             return false;
         }
         unflushed.addAndGet(bytes);
+        allSessions.addAndGet(bytes);
         return true;
     }
 
     void release(long bytes) {
         unflushed.addAndGet(-bytes);
+        allSessions.addAndGet(-bytes);
     }
 
     /** Half full: the session should get nothing more until it drains. */

@@ -29,7 +29,7 @@ public final class SseSession implements Session {
         this.id = id;
         this.response = response;
         this.identity = identity;
-        this.budget = new OutboundBudget(limitBytes);
+        this.budget = metrics.budget(limitBytes);
         this.metrics = metrics;
         this.vertx = vertx;
     }

@@ -1,6 +1,7 @@
 package io.streamgate.gateway.transport;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -13,6 +14,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 public class TransportMetrics {
 
     private final AtomicInteger connections = new AtomicInteger();
+    private final AtomicLong unflushedBytes = new AtomicLong();
     private final Counter messagesOut;
     private final Counter bytesOut;
     private final Counter refused;
@@ -20,6 +22,9 @@ public class TransportMetrics {
     TransportMetrics(MeterRegistry registry) {
         Gauge.builder("streamgate.gateway.connections", connections, AtomicInteger::get)
                 .description("Open client connections").register(registry);
+        Gauge.builder("streamgate.gateway.outbound.unflushed", unflushedBytes, AtomicLong::get).baseUnit("bytes")
+                .description("Bytes written to client sockets but not yet flushed, all sessions: what slow clients cost")
+                .register(registry);
         messagesOut = Counter.builder("streamgate.gateway.messages.out")
                 .description("Frames flushed to client sockets").register(registry);
         bytesOut = Counter.builder("streamgate.gateway.bytes.out").baseUnit("bytes")
@@ -39,6 +44,11 @@ public class TransportMetrics {
     void sent(long bytes) {
         messagesOut.increment();
         bytesOut.increment(bytes);
+    }
+
+    /** A new session's outbound budget, counted in the gateway-wide unflushed total. */
+    OutboundBudget budget(long limitBytes) {
+        return new OutboundBudget(limitBytes, unflushedBytes);
     }
 
     void refused() {

@@ -28,7 +28,7 @@ public final class WebSocketSession implements Session {
             TransportMetrics metrics) {
         this.connection = connection;
         this.identity = identity;
-        this.budget = new OutboundBudget(limitBytes);
+        this.budget = metrics.budget(limitBytes);
         this.metrics = metrics;
     }
 

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -35,6 +37,9 @@ import io.streamgate.platform.topic.Topic;
  * <p>Resume: from the in-memory buffer of recent events when it reaches back far enough, else by
  * reading the gap back from Kafka; beyond Kafka's retention the client is told the gap was not
  * filled. Either way, a resumed session gets every missed event once, in order, then the live ones.
+ * The missed events go out as fast as the session drains them (a {@link CatchUp} per resuming
+ * session, advanced whenever its buffer is below half), and the session joins the live subscribers
+ * only once it has caught up with the buffer — on the engine thread, so no event slips between.
  */
 public abstract class EventFeed implements TopicHandler {
 
@@ -49,6 +54,7 @@ public abstract class EventFeed implements TopicHandler {
     private final Subscribers<LiveEvent, Encoder<LiveEvent>> subscribers = new Subscribers<>();
     private final ArrayDeque<LiveEvent> recent = new ArrayDeque<>();
     private final Map<Integer, Long> bufferFloor = new HashMap<>();
+    private final Map<Session, CatchUp> catchingUp = new LinkedHashMap<>();
     private StreamPosition position;
     private final Counter slowConsumerCloses;
     private final Counter malformed;
@@ -69,6 +75,7 @@ public abstract class EventFeed implements TopicHandler {
             resumes.put(outcome, Counter.builder("streamgate.gateway.resumes").tag("feed", topic.name())
                     .tag("outcome", outcome.name().toLowerCase()).register(registry));
         }
+        loop.every(config.catchUpInterval(), this::advanceCatchUps);
     }
 
     @Override
@@ -147,9 +154,7 @@ public abstract class EventFeed implements TopicHandler {
                 subscribers.add(tenant, encoder, session);
                 done.complete(count(ResumeOutcome.NONE));
             } else if (bufferReaches(from)) {
-                if (sendRecent(session, tenant, encoder, from)) {
-                    subscribers.add(tenant, encoder, session);
-                }
+                catchUp(new CatchUp(session, tenant, encoder, new ArrayDeque<>(), from));
                 done.complete(count(ResumeOutcome.FROM_BUFFER));
             } else {
                 StreamPosition target = position;
@@ -162,7 +167,10 @@ public abstract class EventFeed implements TopicHandler {
     }
 
     public void unsubscribe(Session session) {
-        loop.execute(() -> subscribers.remove(session));
+        loop.execute(() -> {
+            subscribers.remove(session);
+            catchingUp.remove(session);
+        });
     }
 
     private void finishReplay(Session session, String tenant, Encoder<LiveEvent> encoder, StreamPosition target,
@@ -177,19 +185,79 @@ public abstract class EventFeed implements TopicHandler {
         if (result.gap()) {
             onGap.run();
         }
-        for (LiveEvent event : result.events()) {
-            if (!deliver(session, encoder, event)) {
-                done.complete(outcome);
+        // Live events that arrived while Kafka was read back are in the buffer after target.
+        catchUp(new CatchUp(session, tenant, encoder, new ArrayDeque<>(result.events()), target));
+        done.complete(outcome);
+    }
+
+    private void catchUp(CatchUp catchUp) {
+        catchingUp.put(catchUp.session, catchUp);
+        advance(catchUp);
+    }
+
+    private void advanceCatchUps() {
+        if (catchingUp.isEmpty()) {
+            return;
+        }
+        for (CatchUp catchUp : List.copyOf(catchingUp.values())) {
+            advance(catchUp);
+        }
+    }
+
+    /**
+     * Sends the session what it missed until its buffer is half full; joins it to the live subscribers
+     * once nothing is left. Closes it (to resume again) if the memory buffer moved past its cursor.
+     */
+    private void advance(CatchUp catchUp) {
+        Session session = catchUp.session;
+        while (!catchUp.readBack.isEmpty()) {
+            if (session.isBackedUp()) {
+                return;
+            }
+            if (!deliver(session, catchUp.encoder, catchUp.readBack.poll())) {
+                catchingUp.remove(session);
                 return;
             }
         }
-        // Live events that arrived while Kafka was read back are in the buffer, unless it overflowed.
-        if (!bufferReaches(target)) {
+        if (!bufferReaches(catchUp.cursor)) {
+            catchingUp.remove(session);
             closeSlow(session, "the gap grew faster than it could be replayed; resume again");
-        } else if (sendRecent(session, tenant, encoder, target)) {
-            subscribers.add(tenant, encoder, session);
+            return;
         }
-        done.complete(outcome);
+        for (Iterator<LiveEvent> it = recent.iterator(); it.hasNext();) {
+            LiveEvent event = it.next();
+            if (catchUp.cursor.covers(event.partition(), event.offset())) {
+                continue;
+            }
+            if (session.isBackedUp()) {
+                return;
+            }
+            catchUp.cursor = catchUp.cursor.after(event.partition(), event.offset());
+            if (catchUp.tenant.equals(event.envelope().tenant()) && !deliver(session, catchUp.encoder, event)) {
+                catchingUp.remove(session);
+                return;
+            }
+        }
+        catchingUp.remove(session);
+        subscribers.add(catchUp.tenant, catchUp.encoder, session);
+    }
+
+    /** A resuming session: Kafka read-back still to send, then the memory buffer after {@code cursor}. */
+    private static final class CatchUp {
+        final Session session;
+        final String tenant;
+        final Encoder<LiveEvent> encoder;
+        final ArrayDeque<LiveEvent> readBack;
+        StreamPosition cursor;
+
+        CatchUp(Session session, String tenant, Encoder<LiveEvent> encoder, ArrayDeque<LiveEvent> readBack,
+                StreamPosition cursor) {
+            this.session = session;
+            this.tenant = tenant;
+            this.encoder = encoder;
+            this.readBack = readBack;
+            this.cursor = cursor;
+        }
     }
 
     private boolean bufferReaches(StreamPosition from) {
@@ -198,18 +266,6 @@ public abstract class EventFeed implements TopicHandler {
             boolean missedSomething = from.next(partition) < position.next(partition);
             if (missedSomething && from.next(partition) < floor.getValue()) {
                 return false;
-            }
-        }
-        return true;
-    }
-
-    /** @return false when the session was closed for not keeping up */
-    private boolean sendRecent(Session session, String tenant, Encoder<LiveEvent> encoder, StreamPosition from) {
-        for (LiveEvent event : recent) {
-            if (!from.covers(event.partition(), event.offset()) && tenant.equals(event.envelope().tenant())) {
-                if (!deliver(session, encoder, event)) {
-                    return false;
-                }
             }
         }
         return true;

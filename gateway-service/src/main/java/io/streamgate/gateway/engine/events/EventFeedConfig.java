@@ -14,4 +14,12 @@ public interface EventFeedConfig {
     /** The most events one resume reads back from Kafka; a longer gap is reported as not recovered. */
     @WithDefault("100000")
     int replayMaxEvents();
+
+    /**
+     * How often a resuming session that has drained its outbound buffer is given the next part of what
+     * it missed. A resume is paced by the session's buffer, never sent in one burst, so a long gap
+     * does not overflow the buffer and close the session that is trying to catch up.
+     */
+    @WithDefault("50ms")
+    java.time.Duration catchUpInterval();
 }
