@@ -10,12 +10,21 @@ public class SkySpyAircraftCodecs {
 
     private final SkySpyAircraftCodec full;
     private final SkySpyAircraftCodec delta;
+    private final SkySpySseAircraftCodec sseFull;
+    private final SkySpySseAircraftCodec sseDelta;
 
     SkySpyAircraftCodecs(SkySpyConfig config) {
         this.full = new SkySpyAircraftCodec(config.batch().maxMessages(), config.batch().maxBytes(),
                 Clock.systemUTC(), false);
         this.delta = new SkySpyAircraftCodec(config.batch().maxMessages(), config.batch().maxBytes(),
                 Clock.systemUTC(), true);
+        this.sseFull = new SkySpySseAircraftCodec(full);
+        this.sseDelta = new SkySpySseAircraftCodec(delta);
+    }
+
+    /** The Server-Sent Events variant of {@link #forQuery}. */
+    SkySpySseAircraftCodec forSseQuery(String query) {
+        return forQuery(query) == delta ? sseDelta : sseFull;
     }
 
     /** The variant a connection asked for with {@code ?mode=delta}; full objects otherwise. */

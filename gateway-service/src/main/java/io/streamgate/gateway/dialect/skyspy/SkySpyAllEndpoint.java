@@ -51,6 +51,7 @@ public class SkySpyAllEndpoint {
         this.events.put("audio", channels.audio());
         this.events.put("airspace", channels.airspace());
         this.events.put("safety", channels.safety());
+        this.events.put("alerts", channels.alerts());
         this.sessions = sessions;
         this.requests = requests;
     }
@@ -117,7 +118,9 @@ public class SkySpyAllEndpoint {
             if (topic.equals(AIRCRAFT)) {
                 aircraft.subscribe(session, session.identity().tenant(), codec);
                 topics.add(topic);
-            } else if (events.containsKey(topic)) {
+            } else if (events.containsKey(topic)
+                    && (events.get(topic).isPublic() || !session.identity().isAnonymous())) {
+                // An anonymous client of a hybrid deployment simply does not get the private topics.
                 events.get(topic).subscribe(session, resumeIds);
                 topics.add(topic);
             }

@@ -28,6 +28,7 @@ final class SkySpyEventChannel {
     private final SkySpyEventCodec sseCodec;
 
     private final Function<String, String> snapshot;
+    private final boolean publicFeed;
 
     /**
      * @param numberEvents add SkySpy's numeric {@code data.id} (when the payload has none of its own)
@@ -35,10 +36,21 @@ final class SkySpyEventChannel {
      */
     SkySpyEventChannel(EventFeed feed, Function<LiveEvent, String> type, boolean numberEvents,
             Function<String, String> snapshot) {
+        this(feed, type, numberEvents, snapshot, true);
+    }
+
+    /** @param publicFeed false for feeds that need a token even in hybrid mode (a user's alerts) */
+    SkySpyEventChannel(EventFeed feed, Function<LiveEvent, String> type, boolean numberEvents,
+            Function<String, String> snapshot, boolean publicFeed) {
+        this.publicFeed = publicFeed;
         this.feed = feed;
         this.webSocketCodec = new SkySpyEventCodec(type, false, numberEvents);
         this.sseCodec = new SkySpyEventCodec(type, true, numberEvents);
         this.snapshot = snapshot;
+    }
+
+    boolean isPublic() {
+        return publicFeed;
     }
 
     EventFeed feed() {
@@ -59,12 +71,7 @@ final class SkySpyEventChannel {
         String tenant = session.identity().tenant();
         feed.subscribe(session, tenant, sseCodec, lastEventId,
                 () -> session.send("event: stream:gap\ndata: " + GAP_NOTICE + "\n\n"),
-                snapshot == null ? null : () -> sseFrame(snapshot.apply(tenant)));
-    }
-
-    private static String sseFrame(String message) {
-        String type = message.substring(9, message.indexOf('"', 9));
-        return "event: " + type + "\ndata: " + message + "\n\n";
+                snapshot == null ? null : () -> SkySpySse.frame(snapshot.apply(tenant)));
     }
 
     /** Every {@code last_event_id} of the handshake: one per feed on a combined connection. */

@@ -1,6 +1,7 @@
 package io.streamgate.gateway.dialect.skyspy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -22,6 +23,7 @@ final class SkySpyEventCodec implements Encoder<LiveEvent> {
 
     /**
      * @param sse          true for the Server-Sent Events variant ({@code id:}, {@code event:}, {@code data:} lines)
+     * @param type         the SkySpy message type of an event, null to leave the event out
      * @param numberEvents true to add {@code data.id} (payloads that carry their own id, such as safety
      *                     events, keep it)
      */
@@ -31,13 +33,20 @@ final class SkySpyEventCodec implements Encoder<LiveEvent> {
         this.numberEvents = numberEvents;
     }
 
+    /** Events whose type maps to null are not SkySpy's (a shared topic) and are left out. */
     @Override
     public List<String> encode(List<LiveEvent> events) {
-        return events.stream().map(this::frame).toList();
+        List<String> frames = new ArrayList<>(events.size());
+        for (LiveEvent event : events) {
+            String name = type.apply(event);
+            if (name != null) {
+                frames.add(frame(name, event));
+            }
+        }
+        return frames;
     }
 
-    private String frame(LiveEvent event) {
-        String name = type.apply(event);
+    private String frame(String name, LiveEvent event) {
         String json = message(name, event, numberEvents);
         if (!sse) {
             return json;

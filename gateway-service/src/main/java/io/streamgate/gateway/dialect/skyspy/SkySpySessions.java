@@ -43,7 +43,12 @@ public class SkySpySessions {
 
     /** @return the admitted session, or empty when the connection was closed with 4001 */
     Optional<WebSocketSession> open(WebSocketConnection connection) {
-        Admission.Decision decision = admission.admit(connection.userData().get(HandshakeOutcome.KEY), true);
+        return open(connection, true);
+    }
+
+    /** @param publicFeed false for endpoints that need a token even in hybrid mode */
+    Optional<WebSocketSession> open(WebSocketConnection connection, boolean publicFeed) {
+        Admission.Decision decision = admission.admit(connection.userData().get(HandshakeOutcome.KEY), publicFeed);
         if (decision instanceof Admission.Denied denied) {
             connection.close(new CloseReason(SkySpyCloseCodes.UNAUTHORIZED, denied.reason())).subscribe()
                     .with(closed -> {

@@ -93,6 +93,24 @@ class SkySpyAircraftEndpointTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(60) // the SSE reader blocks; an interrupt ends a silent stream
+    void theSseFallbackStreamsTheSnapshotThenTheSameAircraftMessages() throws Exception {
+        URI sse = URI.create(ws().toString().replaceFirst("^ws", "http").replace("/ws/aircraft/", "/sse/aircraft/"));
+        try (SkySpyEventEndpointsTest.SseReader reader = SkySpyEventEndpointsTest.SseReader.open(
+                java.net.http.HttpClient.newHttpClient(), sse, null)) {
+            SkySpyEventEndpointsTest.SseReader.Event snapshot = reader.next(event -> true);
+            assertEquals("aircraft:snapshot", snapshot.name());
+            assertEquals("aircraft:snapshot", json(snapshot.data()).path("type").asText());
+
+            String hex = nextHex();
+            publish(position(hex, "SSE1", 47.45, 8.56, 12000));
+            SkySpyEventEndpointsTest.SseReader.Event first = reader.next(event -> event.data().contains(hex));
+            assertEquals("aircraft:new", first.name(), "the event is named by the message type");
+            assertEquals("SSE1", json(first.data()).path("data").path("flight").asText());
+        }
+    }
+
+    @Test
     void aLateClientFindsKnownAircraftInItsSnapshot() {
         String hex = nextHex();
         try (WebSocketProbe early = WebSocketProbe.connect(ws())) {

@@ -1,0 +1,137 @@
+package io.streamgate.gateway.dialect.skyspy;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnOpen;
+import io.quarkus.websockets.next.OnPongMessage;
+import io.quarkus.websockets.next.OnTextMessage;
+import io.quarkus.websockets.next.WebSocket;
+import io.quarkus.websockets.next.WebSocketConnection;
+import io.streamgate.gateway.stats.StatFigures;
+import io.streamgate.gateway.stats.StatsEncoder;
+import io.streamgate.gateway.stats.StatsView;
+import io.streamgate.gateway.transport.WebSocketSession;
+import io.streamgate.platform.json.Json;
+import io.vertx.core.buffer.Buffer;
+
+/**
+ * SkySpy's {@code /ws/stats/}, whose messages are spelled with dots: {@code stats.subscribe} with
+ * {@code stat_types} (answered {@code stats.subscribed}, then the current figures of each type),
+ * {@code stats.unsubscribe}, {@code stats.update} at most every 2 s per type, and
+ * {@code stats.request} answered {@code stats.response}. The usual {@code action} messages (ping, …)
+ * work too.
+ */
+@WebSocket(path = "/ws/stats/")
+public class SkySpyStatsEndpoint {
+
+    static final String UNKNOWN_STAT_TYPE = "No statistics of this type";
+
+    /** {@code {"type":"stats.update","stat_type":…,"data":{…},"timestamp":…}}. */
+    static final StatsEncoder UPDATE = figures -> "{\"type\":\"stats.update\",\"stat_type\":"
+            + quoted(figures.statType()) + ",\"data\":" + figures.data() + ",\"timestamp\":\""
+            + SkySpyJson.timestamp(figures.computedAt()) + "\"}";
+
+    private final StatsView stats;
+    private final SkySpySessions sessions;
+
+    SkySpyStatsEndpoint(StatsView stats, SkySpySessions sessions) {
+        this.stats = stats;
+        this.sessions = sessions;
+    }
+
+    @OnOpen
+    void open(WebSocketConnection connection) {
+        sessions.open(connection).ifPresent(session -> stats.open(session, session.identity().tenant(), UPDATE));
+    }
+
+    @OnTextMessage
+    void message(String frame, WebSocketConnection connection) {
+        SkySpySessions.heard(connection);
+        WebSocketSession session = connection.userData().get(WebSocketSession.KEY);
+        if (session == null) {
+            return;
+        }
+        JsonNode message = parse(frame);
+        String type = message == null ? "" : message.path("type").asText("");
+        switch (type) {
+            case "stats.subscribe" -> {
+                List<String> types = statTypes(message);
+                stats.watch(session, types, typesReply("stats.subscribed", types));
+            }
+            case "stats.unsubscribe" -> {
+                List<String> types = statTypes(message);
+                stats.unwatch(session, types, typesReply("stats.unsubscribed", types));
+            }
+            case "stats.request" -> request(session, message);
+            default -> session.send(SkySpyClientMessages.reply(frame));
+        }
+    }
+
+    @OnPongMessage
+    void pong(Buffer data, WebSocketConnection connection) {
+        SkySpySessions.heard(connection);
+    }
+
+    @OnClose
+    void close(WebSocketConnection connection) {
+        sessions.close(connection).ifPresent(stats::close);
+    }
+
+    private void request(WebSocketSession session, JsonNode message) {
+        String requestId = message.path("request_id").asText(null);
+        String statType = message.path("stat_type").asText("");
+        if (statType.isEmpty()) {
+            session.send(SkySpyClientMessages.error(SkySpyClientMessages.MISSING_PARAMETER + ": stat_type", requestId));
+            return;
+        }
+        stats.current(session.identity().tenant(), statType).thenAccept((Optional<StatFigures> figures) ->
+                session.send(figures.map(f -> response(requestId, f))
+                        .orElseGet(() -> SkySpyClientMessages.error(UNKNOWN_STAT_TYPE + ": " + statType, requestId))));
+    }
+
+    private static String response(String requestId, StatFigures figures) {
+        return "{\"type\":\"stats.response\",\"request_id\":" + quoted(requestId) + ",\"stat_type\":"
+                + quoted(figures.statType()) + ",\"data\":" + figures.data() + "}";
+    }
+
+    private static List<String> statTypes(JsonNode message) {
+        List<String> types = new ArrayList<>();
+        message.path("stat_types").forEach(type -> types.add(type.asText()));
+        return types;
+    }
+
+    private static String typesReply(String type, List<String> statTypes) {
+        return SkySpyJson.write(json -> {
+            json.writeStartObject();
+            json.writeStringField("type", type);
+            json.writeArrayFieldStart("stat_types");
+            for (String statType : statTypes) {
+                json.writeString(statType);
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        });
+    }
+
+    private static String quoted(String text) {
+        try {
+            return text == null ? "null" : Json.mapper().writeValueAsString(text);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode parse(String frame) {
+        try {
+            return Json.mapper().readTree(frame);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}
