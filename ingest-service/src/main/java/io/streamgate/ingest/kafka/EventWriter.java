@@ -1,17 +1,18 @@
 package io.streamgate.ingest.kafka;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -47,6 +48,8 @@ public class EventWriter {
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, (int) config.linger().toMillis(),
+                ProducerConfig.BATCH_SIZE_CONFIG, config.batchSize(),
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, config.compression(),
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, config.maxBlock().toMillis(),
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) config.ackTimeout().toMillis(),
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(config.ackTimeout().toMillis() / 2, 5_000)),
@@ -85,33 +88,35 @@ public class EventWriter {
         if (!topic.compacted() && events.stream().anyMatch(OutboundEvent::isTombstone)) {
             throw new IllegalArgumentException("tombstones only belong on compacted topics, not " + topic.name());
         }
-        List<CompletableFuture<Void>> acks = new ArrayList<>(events.size());
+        CompletableFuture<Void> all = new CompletableFuture<>();
+        if (events.isEmpty()) {
+            all.complete(null);
+            return all;
+        }
+        // One future per request, not per record: a request carries hundreds of records.
+        AtomicInteger unacknowledged = new AtomicInteger(events.size());
+        Callback acknowledge = (metadata, error) -> {
+            if (error != null) {
+                all.completeExceptionally(error);
+            } else if (unacknowledged.decrementAndGet() == 0) {
+                all.complete(null);
+            }
+        };
         for (OutboundEvent event : events) {
-            CompletableFuture<Void> ack = new CompletableFuture<>();
-            acks.add(ack);
             try {
                 RecordHeaders headers = new RecordHeaders();
                 KafkaBinaryBinding.write(event.envelope(), headers);
-                ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic.name(), null,
-                        event.envelope().subject(), event.data(), headers);
-                producer.send(record, (metadata, error) -> {
-                    if (error == null) {
-                        ack.complete(null);
-                    } else {
-                        ack.completeExceptionally(error);
-                    }
-                });
+                producer.send(new ProducerRecord<>(topic.name(), null, event.envelope().subject(), event.data(),
+                        headers), acknowledge);
             } catch (KafkaException | IllegalStateException e) {
-                // IllegalStateException: the producer is closed because the service is stopping.
-                ack.completeExceptionally(e);
-            }
-            if (ack.isCompletedExceptionally()) {
-                // A synchronous failure (no metadata within max-block) would repeat for every further
+                // IllegalStateException: the producer is closed because the service is stopping. A
+                // synchronous failure (no metadata within max-block) would repeat for every further
                 // record, each blocking max-block again: fail the batch now instead.
-                return ack;
+                all.completeExceptionally(e);
+                return all;
             }
         }
-        return CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new));
+        return all;
     }
 
     @PreDestroy

@@ -24,4 +24,15 @@ public interface IngestKafkaConfig {
     /** Producer batching delay: a little latency buys larger batches under load. */
     @WithDefault("5ms")
     Duration linger();
+
+    /**
+     * Producer batch size per partition. Requests carry hundreds of records, so batches larger than
+     * Kafka's 16 KiB default mean fewer, fuller produce requests for the broker to append and replicate.
+     */
+    @WithDefault("262144")
+    int batchSize();
+
+    /** Producer compression ({@code none}, {@code lz4}, {@code zstd}, {@code gzip}, {@code snappy}). */
+    @WithDefault("none")
+    String compression();
 }

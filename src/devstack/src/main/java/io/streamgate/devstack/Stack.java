@@ -9,8 +9,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The whole StreamGate system on this machine: Kafka, Redis and the four services from their
@@ -36,13 +38,21 @@ public final class Stack implements AutoCloseable {
      * @param fixedPorts true for each service's default port (the run command), false for free ports (tests)
      */
     public static Stack start(boolean fixedPorts) {
+        return start(fixedPorts, EnumSet.allOf(Service.class));
+    }
+
+    /**
+     * Starts Kafka, Redis and only {@code which} of the services: a benchmark of one service leaves
+     * out the others, whose consumers would otherwise compete with it for the same cores.
+     */
+    public static Stack start(boolean fixedPorts, Set<Service> which) {
         Path root = repositoryRoot();
         Devstack infrastructure = Devstack.start();
         Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
         Path logDir = root.resolve("target/stack-logs");
         try {
             Files.createDirectories(logDir);
-            for (Service service : Service.values()) {
+            for (Service service : which) {
                 int port = fixedPorts ? service.defaultPort() : FreePort.pick();
                 services.put(service, ServiceProcess.launch(service, root, port, infrastructure, logDir));
             }

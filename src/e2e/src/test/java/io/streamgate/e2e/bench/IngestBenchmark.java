@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import io.streamgate.devstack.Devstack;
 import io.streamgate.devstack.Service;
 import io.streamgate.devstack.SharedData;
+import io.streamgate.devstack.Service;
 import io.streamgate.devstack.Stack;
 import io.streamgate.devstack.traffic.AircraftSnapshot;
 import io.streamgate.devstack.traffic.IngestClient;
@@ -56,7 +58,11 @@ import io.streamgate.platform.topic.Topics;
  * Only records acknowledged by a 202 that completed inside the measuring window count. Run with
  * {@code ./mvnw -Pbench} (see docs/benchmarks.md); options: {@code --warmup 10}, {@code --duration 30}
  * (seconds), {@code --clients 4}, {@code --aircraft-batch 500}, {@code --sensor-batch 1000},
- * {@code --raw-records 3000000}.
+ * {@code --raw-records 3000000}, {@code --consumers false}.
+ *
+ * <p>By default only ingest-service runs beside Kafka and Redis: the raw producer's records are read
+ * by nobody, so ours are not either — with {@code --consumers true} the gateway, safety and stats
+ * services also start and read every record ingest writes, on the same two cores.
  */
 public final class IngestBenchmark {
 
@@ -113,6 +119,7 @@ public final class IngestBenchmark {
         int aircraftBatch = integer("aircraft-batch", 500);
         int sensorBatch = integer("sensor-batch", 1000);
         long rawRecords = integer("raw-records", 3_000_000);
+        boolean consumers = Boolean.parseBoolean(options.getOrDefault("consumers", "false"));
 
         System.out.printf("Ingest benchmark, %s: %d cores, %s %s, %s%n", LocalDate.now(),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
@@ -123,8 +130,9 @@ public final class IngestBenchmark {
         List<byte[]> aircraftBodies = aircraftBodies(aircraftBatch);
         List<byte[]> sensorBodies = sensorBodies(sensorBatch);
 
-        System.out.println("Starting the stack ...");
-        try (Stack stack = Stack.start(false)) {
+        System.out.println(consumers ? "Starting the stack (every service: ingest's records are consumed) ..."
+                : "Starting Kafka, Redis and ingest-service (no consumers, like the raw producer's topic) ...");
+        try (Stack stack = consumers ? Stack.start(false) : Stack.start(false, EnumSet.of(Service.INGEST))) {
             String token = stack.infrastructure().credentials().token(TENANT, "bench", Set.of(Role.USER),
                     Duration.ofHours(1));
             Phase aircraft = phase(stack, token, "aircraft", IngestPost.AIRCRAFT, aircraftBodies, clients, warmup,
