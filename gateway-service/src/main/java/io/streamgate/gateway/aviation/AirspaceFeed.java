@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.streamgate.gateway.engine.EngineLoop;
+import io.streamgate.gateway.engine.StartPosition;
 import io.streamgate.gateway.engine.events.EventFeed;
 import io.streamgate.gateway.engine.events.EventFeedConfig;
 import io.streamgate.gateway.engine.events.KafkaReplay;
@@ -15,5 +16,11 @@ public class AirspaceFeed extends EventFeed {
 
     AirspaceFeed(EngineLoop loop, EventFeedConfig config, KafkaReplay replay, MeterRegistry registry) {
         super(Topics.AIRSPACE_ADVISORIES, loop, config, replay, registry);
+    }
+
+    /** From the start of the compacted topic, so that the advisories in force are known after a restart. */
+    @Override
+    public StartPosition startPosition() {
+        return StartPosition.earliest();
     }
 }

@@ -6,6 +6,7 @@ import io.quarkus.websockets.next.OnPongMessage;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 
 /** SkySpy's {@code /ws/airspace/}: live events, resumable with {@code ?last_event_id=}. */
@@ -14,8 +15,10 @@ public class SkySpyAirspaceEndpoint {
 
     private final SkySpyEventChannel channel;
     private final SkySpySessions sessions;
+    private final SkySpyAirspaceRequests requests;
 
-    SkySpyAirspaceEndpoint(SkySpyEventChannels channels, SkySpySessions sessions) {
+    SkySpyAirspaceEndpoint(SkySpyEventChannels channels, SkySpySessions sessions, SkySpyAirspaceRequests requests) {
+        this.requests = requests;
         this.channel = channels.airspace();
         this.sessions = sessions;
     }
@@ -27,9 +30,11 @@ public class SkySpyAirspaceEndpoint {
     }
 
     @OnTextMessage
-    String message(String frame, WebSocketConnection connection) {
+    Uni<String> message(String frame, WebSocketConnection connection) {
         SkySpySessions.heard(connection);
-        return SkySpyClientMessages.reply(frame);
+        String tenant = SkySpySessions.tenantOf(connection);
+        return SkySpyClientMessages.reply(frame, (type, requestId, params) ->
+                requests.answer(tenant, type, requestId, params));
     }
 
     @OnPongMessage

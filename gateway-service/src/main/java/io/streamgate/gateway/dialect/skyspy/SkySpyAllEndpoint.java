@@ -41,9 +41,16 @@ public class SkySpyAllEndpoint {
     private final Map<String, SkySpyEventChannel> events = new LinkedHashMap<>();
     private final SkySpySessions sessions;
     private final SkySpyAircraftRequests requests;
+    private final SkySpySafety safety;
+    private final SkySpyAcarsRequests acars;
+    private final SkySpyAirspaceRequests airspace;
 
     SkySpyAllEndpoint(AircraftFeed aircraft, SkySpyAircraftCodecs codecs, SkySpyEventChannels channels,
-            SkySpySessions sessions, SkySpyAircraftRequests requests) {
+            SkySpySessions sessions, SkySpyAircraftRequests requests, SkySpySafety safety, SkySpyAcarsRequests acars,
+            SkySpyAirspaceRequests airspace) {
+        this.safety = safety;
+        this.acars = acars;
+        this.airspace = airspace;
         this.aircraft = aircraft;
         this.codecs = codecs;
         this.events.put("acars", channels.acars());
@@ -90,8 +97,12 @@ public class SkySpyAllEndpoint {
             }
         }
         String tenant = SkySpySessions.tenantOf(connection);
-        return SkySpyClientMessages.reply(frame, (type, requestId, params) ->
-                requests.answer(tenant, type, requestId, params));
+        return SkySpyClientMessages.reply(frame, (type, requestId, params) -> switch (type) {
+            case "active_events", "safety-event-detail" -> safety.answer(tenant, type, requestId, params);
+            case "messages", "stats" -> acars.answer(tenant, type, requestId, params);
+            case "advisories" -> airspace.answer(tenant, type, requestId, params);
+            default -> requests.answer(tenant, type, requestId, params);
+        });
     }
 
     @OnPongMessage

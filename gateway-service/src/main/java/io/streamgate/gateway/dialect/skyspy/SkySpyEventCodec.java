@@ -55,10 +55,15 @@ final class SkySpyEventCodec implements Encoder<LiveEvent> {
     }
 
     static String message(String type, LiveEvent event, boolean numberEvents) {
+        return "{\"type\":\"" + type + "\",\"data\":" + data(event, numberEvents) + ",\"event_id\":\"" + event.id()
+                + "\"}";
+    }
+
+    /** The {@code data} object of an event's message; also what requests for recent events list. */
+    static String data(LiveEvent event, boolean numberEvents) {
         String payload = new String(event.data(), StandardCharsets.UTF_8).strip();
         long id = event.offset() * 1000 + event.partition();
-        String body = !numberEvents ? payload
+        return !numberEvents ? payload
                 : payload.length() <= 2 ? "{\"id\":" + id + "}" : "{\"id\":" + id + "," + payload.substring(1);
-        return "{\"type\":\"" + type + "\",\"data\":" + body + ",\"event_id\":\"" + event.id() + "\"}";
     }
 }

@@ -118,6 +118,23 @@ public abstract class EventFeed implements TopicHandler {
         }
     }
 
+    /**
+     * The tenant's events still in the memory buffer, newest first: what requests for recent history
+     * are answered from (at most {@link EventFeedConfig#replayBufferEvents()} of all tenants together).
+     */
+    public CompletableFuture<List<LiveEvent>> recentEvents(String tenant) {
+        return loop.submit(() -> {
+            List<LiveEvent> events = new ArrayList<>();
+            for (Iterator<LiveEvent> it = recent.descendingIterator(); it.hasNext();) {
+                LiveEvent event = it.next();
+                if (tenant.equals(event.envelope().tenant())) {
+                    events.add(event);
+                }
+            }
+            return events;
+        });
+    }
+
     /** The current position of the feed: the id a client would get for "from now on". */
     public String currentId() {
         return position.encode();

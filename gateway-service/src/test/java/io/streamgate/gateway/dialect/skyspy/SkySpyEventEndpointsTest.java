@@ -44,6 +44,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.streamgate.devstack.DevstackTestResource;
 import io.streamgate.devstack.testing.WebSocketProbe;
 import io.streamgate.platform.aviation.AcarsMessage;
+import io.streamgate.platform.aviation.AirspaceAdvisory;
 import io.streamgate.platform.aviation.Notam;
 import io.streamgate.platform.event.EventEnvelope;
 import io.streamgate.platform.event.EventTypes;
@@ -228,6 +229,67 @@ class SkySpyEventEndpointsTest {
             assertEquals("a3", json(client.nextMatching(f -> f.contains(flight), WAIT)).path("data").path("text")
                     .asText());
         }
+    }
+
+    @Test
+    void acarsRequestsAreAnsweredFromTheMessagesHeld() {
+        String flight = "REQ" + unique();
+        try (WebSocketProbe client = WebSocketProbe.connect(ws("/ws/acars/"))) {
+            awaitLive(client, "/ws/acars/");
+            acars(flight, "first", "default");
+            acars(flight, "second", "default");
+            acars("OTHER" + unique(), "noise", "default");
+            client.nextMatching(f -> f.contains("second"), WAIT);
+
+            client.send("{\"action\":\"request\",\"type\":\"messages\",\"request_id\":\"m1\","
+                    + "\"params\":{\"callsign\":\"" + flight + "\",\"limit\":10}}");
+            JsonNode messages = json(client.nextMatching(f -> f.contains("\"m1\""), WAIT));
+            assertEquals("response", messages.path("type").asText());
+            assertEquals("messages", messages.path("request_type").asText());
+            assertEquals(2, messages.path("data").size(), messages.toString());
+            assertEquals("second", messages.path("data").path(0).path("text").asText(), "newest first");
+            assertEquals("first", messages.path("data").path(1).path("text").asText());
+
+            client.send("{\"action\":\"request\",\"type\":\"messages\",\"request_id\":\"m2\","
+                    + "\"params\":{\"callsign\":\"" + flight + "\",\"limit\":1}}");
+            assertEquals(1, json(client.nextMatching(f -> f.contains("\"m2\""), WAIT)).path("data").size());
+
+            client.send("{\"action\":\"request\",\"type\":\"stats\",\"request_id\":\"m3\"}");
+            JsonNode stats = json(client.nextMatching(f -> f.contains("\"m3\""), WAIT));
+            assertTrue(stats.path("data").path("total_messages").asInt() >= 3, stats.toString());
+            assertTrue(stats.path("data").path("by_label").path("SQ").asInt() >= 3, stats.toString());
+        }
+    }
+
+    @Test
+    void theAirspaceAdvisoriesRequestListsWhatIsStillValid() {
+        String live = "SIGMET-" + unique();
+        String over = "AIRMET-" + unique();
+        Instant now = Instant.now();
+        advisory(new AirspaceAdvisory(live, "SIGMET", "TURB", "severe", now.minusSeconds(600), now.plusSeconds(3600),
+                10000, 30000, List.of(List.of(47.0, 8.0), List.of(47.5, 8.0), List.of(47.5, 8.5)), "raw", now));
+        advisory(new AirspaceAdvisory(over, "AIRMET", "ICE", "moderate", now.minusSeconds(7200),
+                now.minusSeconds(60), 0, 12000, List.of(List.of(46.0, 7.0), List.of(46.5, 7.0), List.of(46.5, 7.5)),
+                "raw", now));
+        try (WebSocketProbe client = WebSocketProbe.connect(ws("/ws/airspace/"))) {
+            awaitLive(client, "/ws/airspace/");
+            io.streamgate.devstack.Deadline.await("the advisory to be known", WAIT, () -> {
+                client.send("{\"action\":\"request\",\"type\":\"advisories\",\"request_id\":\"a1\","
+                        + "\"params\":{\"hazard\":\"TURB\"}}");
+                return json(client.nextMatching(f -> f.contains("\"a1\""), WAIT)).toString().contains(live);
+            });
+            client.send("{\"action\":\"request\",\"type\":\"advisories\",\"request_id\":\"a2\"}");
+            String all = client.nextMatching(f -> f.contains("\"a2\""), WAIT);
+            assertTrue(all.contains(live), all);
+            assertFalse(all.contains(over), "an expired advisory is not listed: " + all);
+            client.send("{\"action\":\"request\",\"type\":\"metars\",\"request_id\":\"a3\"}");
+            assertEquals("error", json(client.nextMatching(f -> f.contains("\"a3\""), WAIT)).path("type").asText());
+        }
+    }
+
+    private static RecordMetadata advisory(AirspaceAdvisory advisory) {
+        return send(Topics.AIRSPACE_ADVISORIES.name(), advisory.advisoryId(), EventTypes.AIRSPACE_ADVISORY,
+                advisory.timestamp(), "default", Json.encode(advisory));
     }
 
     /** Connections subscribe asynchronously; a ping's pong proves this one is live before we publish. */
