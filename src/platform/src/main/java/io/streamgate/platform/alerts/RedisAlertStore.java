@@ -41,6 +41,8 @@ public final class RedisAlertStore {
               redis.call('HDEL', KEYS[2], id)
               redis.call('HDEL', KEYS[3], id)
             end
+            -- A tenant that stops triggering loses its whole history max-age after its last alert.
+            for i = 1, 3 do redis.call('PEXPIRE', KEYS[i], ARGV[6]) end
             return #gone
             """;
 
@@ -169,7 +171,8 @@ public final class RedisAlertStore {
 
     /**
      * Adds an alert to the tenant's history, then drops alerts triggered before {@code now - maxAge} and the
-     * oldest beyond {@code maxAlerts}.
+     * oldest beyond {@code maxAlerts}. The history's keys expire {@code maxAge} after this call, so a tenant
+     * that stops triggering does not keep its history for ever.
      *
      * @return how many alerts were dropped
      */
@@ -178,7 +181,8 @@ public final class RedisAlertStore {
         return redis.send(Request.cmd(Command.EVAL).arg(RECORD_ALERT).arg(3)
                 .arg(AlertKeys.history(tenant)).arg(AlertKeys.alerts(tenant)).arg(AlertKeys.acknowledgements(tenant))
                 .arg(alert.id()).arg(alert.triggeredAt().toEpochMilli()).arg(Json.encode(alert))
-                .arg(now.minus(maxAge).toEpochMilli()).arg(maxAlerts))
+                .arg(now.minus(maxAge).toEpochMilli()).arg(maxAlerts)
+                .arg(Math.max(1, maxAge.toMillis())))
                 .map(Response::toInteger).toCompletionStage();
     }
 
