@@ -1,17 +1,10 @@
 package io.streamgate.safety.alerts;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
-import jakarta.ws.rs.core.Response;
-
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-
-import io.streamgate.service.problem.ProblemMappers;
 
 /** Redis or Kafka did not answer in time; nothing the caller asked for is known to have happened. */
 public final class Unavailable extends RuntimeException {
@@ -31,16 +24,6 @@ public final class Unavailable extends RuntimeException {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Unavailable(what, e);
-        }
-    }
-
-    /** 503 with Retry-After, as problem details. */
-    public static class Mapper {
-
-        @ServerExceptionMapper
-        public Response unavailable(Unavailable e) {
-            return ProblemMappers.problem(503, "unavailable", "A backing service is unavailable; retry later",
-                    e.getMessage(), List.of()).header("Retry-After", 5).build();
         }
     }
 }
