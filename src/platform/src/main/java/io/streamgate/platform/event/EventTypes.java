@@ -21,9 +21,9 @@ public final class EventTypes {
      * {@link io.streamgate.platform.safety.SafetyEvent}, whose {@code active} flag says which.
      */
     public static final String SAFETY_EVENT = "io.streamgate.safety.event";
-    /** A user's alert rule matched an aircraft ({@code alerts.triggered}). */
+    /** A user's alert rule matched an aircraft: {@link io.streamgate.platform.alerts.AlertTriggered}. */
     public static final String ALERT_TRIGGERED = "io.streamgate.alert.triggered";
-    /** Alerts were acknowledged ({@code alerts.triggered}). */
+    /** A user acknowledged alerts: {@link io.streamgate.platform.alerts.AlertAcknowledged}. */
     public static final String ALERT_ACKNOWLEDGED = "io.streamgate.alert.acknowledged";
 
     private EventTypes() {
