@@ -2,12 +2,8 @@ package io.streamgate.safety.alerts;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -23,6 +19,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.streamgate.platform.alerts.AlertAcknowledged;
+import io.streamgate.platform.alerts.AlertAcknowledger;
 import io.streamgate.platform.alerts.AlertAcknowledgement;
 import io.streamgate.platform.alerts.AlertHistoryItem;
 import io.streamgate.platform.alerts.AlertTriggered;
@@ -44,7 +41,7 @@ public class AlertsResource {
     private static final Logger LOG = Logger.getLogger(AlertsResource.class);
 
     private final RedisAlertStore store;
-    private final AlertWriter writer;
+    private final AlertAcknowledger acknowledger;
     private final Caller caller;
     private final AlertsConfig config;
     private final AlertMetrics metrics;
@@ -52,7 +49,7 @@ public class AlertsResource {
     AlertsResource(RedisAlertStore store, AlertWriter writer, Caller caller, AlertsConfig config,
             AlertMetrics metrics) {
         this.store = store;
-        this.writer = writer;
+        this.acknowledger = new AlertAcknowledger(store, writer::acknowledged);
         this.caller = caller;
         this.config = config;
         this.metrics = metrics;
@@ -100,13 +97,12 @@ public class AlertsResource {
         }
         String tenant = caller.tenant();
         AlertAcknowledgement by = new AlertAcknowledgement(caller.identity().subject(), Instant.now());
-        Optional<RedisAlertStore.Acknowledged> result = Unavailable.await("redis",
-                store.acknowledge(tenant, alertId, by), config.timeout());
+        Optional<AlertAcknowledged> result = Unavailable.await("redis and kafka",
+                acknowledger.acknowledge(tenant, alertId, by), acknowledgeTimeout());
         if (result.isEmpty()) {
             return notFound(id);
         }
-        List<AlertTriggered> now = result.get().now() ? List.of(result.get().alert()) : List.of();
-        return Response.ok(announce(tenant, now, by)).build();
+        return Response.ok(announced(tenant, result.get())).build();
     }
 
     /** 200 with the ids this call acknowledged: every alert of the history not acknowledged before. */
@@ -115,34 +111,22 @@ public class AlertsResource {
     public Response acknowledgeAll() {
         String tenant = caller.tenant();
         AlertAcknowledgement by = new AlertAcknowledgement(caller.identity().subject(), Instant.now());
-        List<AlertTriggered> now = Unavailable.await("redis", store.acknowledgeAll(tenant, by), config.timeout());
-        return Response.ok(announce(tenant, now, by)).build();
+        return Response.ok(announced(tenant, Unavailable.await("redis and kafka",
+                acknowledger.acknowledgeAll(tenant, by), acknowledgeTimeout()))).build();
     }
 
-    /**
-     * Writes one {@code alert.acknowledged} per rule (the topic is keyed by rule id); when Kafka does not take
-     * them, the acknowledgements are taken back so a retry announces them.
-     */
-    private AlertAcknowledged announce(String tenant, List<AlertTriggered> alerts, AlertAcknowledgement by) {
-        List<Long> ids = alerts.stream().map(AlertTriggered::id).sorted().toList();
-        if (alerts.isEmpty()) {
-            return new AlertAcknowledged(ids, by.acknowledgedBy(), by.acknowledgedAt());
+    private AlertAcknowledged announced(String tenant, AlertAcknowledged acknowledged) {
+        if (!acknowledged.alertIds().isEmpty()) {
+            metrics.acknowledged(acknowledged.alertIds().size());
+            LOG.infof("%d alert(s) of tenant %s acknowledged by %s", acknowledged.alertIds().size(), tenant,
+                    acknowledged.acknowledgedBy());
         }
-        Map<String, List<Long>> byRule = new LinkedHashMap<>();
-        alerts.forEach(a -> byRule.computeIfAbsent(a.ruleId(), r -> new ArrayList<>()).add(a.id()));
-        List<CompletableFuture<Void>> acks = new ArrayList<>();
-        byRule.forEach((rule, ruleIds) -> acks.add(writer.acknowledged(tenant, rule,
-                new AlertAcknowledged(ruleIds, by.acknowledgedBy(), by.acknowledgedAt()))));
-        try {
-            Unavailable.await("kafka", CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)),
-                    config.producer().deliveryTimeout().plus(config.timeout()));
-        } catch (Unavailable e) {
-            store.unacknowledge(tenant, ids);
-            throw e;
-        }
-        metrics.acknowledged(ids.size());
-        LOG.infof("%d alert(s) of tenant %s acknowledged by %s", ids.size(), tenant, by.acknowledgedBy());
-        return new AlertAcknowledged(ids, by.acknowledgedBy(), by.acknowledgedAt());
+        return acknowledged;
+    }
+
+    /** Redis, then the broker's acknowledgement of the announcement. */
+    private java.time.Duration acknowledgeTimeout() {
+        return config.producer().deliveryTimeout().plus(config.timeout()).plus(config.timeout());
     }
 
     private Response notFound(String id) {

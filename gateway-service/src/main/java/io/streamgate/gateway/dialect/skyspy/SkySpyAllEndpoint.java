@@ -44,10 +44,12 @@ public class SkySpyAllEndpoint {
     private final SkySpySafety safety;
     private final SkySpyAcarsRequests acars;
     private final SkySpyAirspaceRequests airspace;
+    private final SkySpyAlertRequests alerts;
 
     SkySpyAllEndpoint(AircraftFeed aircraft, SkySpyAircraftCodecs codecs, SkySpyEventChannels channels,
             SkySpySessions sessions, SkySpyAircraftRequests requests, SkySpySafety safety, SkySpyAcarsRequests acars,
-            SkySpyAirspaceRequests airspace) {
+            SkySpyAirspaceRequests airspace, SkySpyAlertRequests alerts) {
+        this.alerts = alerts;
         this.safety = safety;
         this.acars = acars;
         this.airspace = airspace;
@@ -101,6 +103,12 @@ public class SkySpyAllEndpoint {
             case "active_events", "safety-event-detail" -> safety.answer(tenant, type, requestId, params);
             case "messages", "stats" -> acars.answer(tenant, type, requestId, params);
             case "advisories" -> airspace.answer(tenant, type, requestId, params);
+            // Alerts are a private topic: their requests need the topic this connection was given.
+            case "alerts", "alert-rules", "my-subscriptions", "acknowledge-alert", "acknowledge-all-alerts" ->
+                    session != null && hasTopic(topics, "alerts")
+                            ? alerts.answer(session.identity(), type, requestId, params)
+                            : Uni.createFrom().item(SkySpyClientMessages.error(SkySpyAlertRequests.PERMISSION_DENIED,
+                                    requestId));
             default -> requests.answer(tenant, type, requestId, params);
         });
     }
@@ -148,6 +156,12 @@ public class SkySpyAllEndpoint {
             } else {
                 events.get(topic).feed().unsubscribe(session);
             }
+        }
+    }
+
+    private static boolean hasTopic(Set<String> topics, String topic) {
+        synchronized (topics) {
+            return topics.contains(topic);
         }
     }
 

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import jakarta.inject.Inject;
+
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -34,6 +36,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.streamgate.devstack.DevCredentials;
 import io.streamgate.devstack.DevstackTestResource;
 import io.streamgate.devstack.testing.WebSocketProbe;
+import io.streamgate.platform.alerts.AlertRule;
+import io.streamgate.platform.alerts.AlertTriggered;
+import io.streamgate.platform.alerts.RedisAlertStore;
 import io.streamgate.platform.event.EventEnvelope;
 import io.streamgate.platform.event.EventTypes;
 import io.streamgate.platform.event.KafkaBinaryBinding;
@@ -51,6 +56,9 @@ class SkySpyAlertsAndStatsTest {
 
     @TestHTTPResource("/")
     URI root;
+
+    @Inject
+    RedisAlertStore alerts;
 
     @BeforeAll
     static void producer() {
@@ -105,6 +113,54 @@ class SkySpyAlertsAndStatsTest {
     }
 
     @Test
+    void alertRequestsReadTheHistoryAndRulesAndAcknowledgeAsSafetyServiceDoes() throws Exception {
+        String tenant = "alert-requests-" + unique();
+        String subject = "test-" + tenant;
+        AlertRule.Conditions lowAltitude = new AlertRule.Conditions(new AlertRule.Range(null, 1000.0), null, null,
+                null, null, null, null, null, null);
+        Instant now = Instant.now();
+        AlertRule mine = new AlertRule("rule-" + unique(), "Low Altitude Alert", true, "medium", 300, subject,
+                lowAltitude, now, now);
+        AlertRule theirs = new AlertRule("rule-" + unique(), "Someone else's", true, "low", 300, "someone-else",
+                lowAltitude, now, now);
+        AlertRule disabled = new AlertRule("rule-" + unique(), "Switched off", false, "low", 300, subject,
+                lowAltitude, now, now);
+        for (AlertRule rule : List.of(mine, theirs, disabled)) {
+            alerts.saveRule(tenant, rule).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+        long id = alerts.nextAlertId(tenant).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        alerts.recordAlert(tenant, new AlertTriggered(id, mine.id(), mine.name(), "a1b2c3", "N12345",
+                "Aircraft below 1000ft detected", "medium", Map.of("hex", "a1b2c3", "alt_baro", 800), now, subject),
+                1000, Duration.ofDays(7), now).toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+        try (WebSocketProbe client = WebSocketProbe.connect(ws("/ws/alerts/"), bearer(tenant))) {
+            awaitLive(client);
+            JsonNode history = request(client, "alerts", "{\"hours\":1}");
+            assertEquals(1, history.path("data").size(), history.toString());
+            assertEquals(id, history.path("data").path(0).path("id").asLong());
+            assertFalse(history.path("data").path(0).path("acknowledged").asBoolean());
+
+            JsonNode rules = request(client, "alert-rules", "{}");
+            assertEquals(2, rules.path("data").size(), "the enabled rules of the tenant: " + rules);
+            JsonNode subscriptions = request(client, "my-subscriptions", "{}");
+            assertEquals(2, subscriptions.path("data").size(), "the caller's own rules: " + subscriptions);
+
+            JsonNode acknowledged = request(client, "acknowledge-alert", "{\"id\":" + id + "}");
+            assertEquals(id, acknowledged.path("data").path("alert_ids").path(0).asLong(), acknowledged.toString());
+            assertEquals(subject, acknowledged.path("data").path("acknowledged_by").asText());
+            JsonNode announced = json(client.nextMatching(f -> f.contains("alert:acknowledged"), WAIT));
+            assertEquals(id, announced.path("data").path("alert_ids").path(0).asLong(),
+                    "announced on alerts.triggered, so every client (and stats-service) learns of it");
+
+            assertTrue(request(client, "alerts", "{}").path("data").path(0).path("acknowledged").asBoolean());
+            assertEquals(0, request(client, "acknowledge-all-alerts", "{}").path("data").path("alert_ids").size(),
+                    "nothing left to acknowledge");
+            assertEquals("error", request(client, "acknowledge-alert", "{\"id\":" + (id + 1000) + "}")
+                    .path("type").asText(), "an unknown alert");
+        }
+    }
+
+    @Test
     void statsAreSentOnSubscribeAnsweredOnRequestAndConflatedToOneUpdatePerInterval() {
         String tenant = "stats-" + unique();
         publishStats(tenant, "aircraft_stats", 0);
@@ -152,6 +208,13 @@ class SkySpyAlertsAndStatsTest {
             assertEquals(type, json(update.data()).path("stat_type").asText());
             assertEquals(7, json(update.data()).path("data").path("total").asInt());
         }
+    }
+
+    private static JsonNode request(WebSocketProbe client, String type, String params) {
+        String requestId = "r-" + unique();
+        client.send("{\"action\":\"request\",\"type\":\"" + type + "\",\"request_id\":\"" + requestId
+                + "\",\"params\":" + params + "}");
+        return json(client.nextMatching(f -> f.contains("\"" + requestId + "\""), WAIT));
     }
 
     private void publishStats(String tenant, String type, int total) {
