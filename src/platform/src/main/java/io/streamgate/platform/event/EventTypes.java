@@ -22,6 +22,13 @@ public final class EventTypes {
      */
     public static final String SAFETY_EVENT = "io.streamgate.safety.event";
 
+    /** A sensor threshold rule fired: {@link io.streamgate.platform.sensors.SensorAlert} on {@code alerts.triggered}. */
+    public static final String SENSOR_ALERT = "io.streamgate.sensor.alert";
+    /** A machine's health changed: {@link io.streamgate.platform.sensors.MachineStatus} on {@code machines.status}. */
+    public static final String MACHINE_STATUS = "io.streamgate.machine.status";
+    /** A device entered or left a geofence: {@link io.streamgate.platform.devices.GeofenceEvent}. */
+    public static final String GEOFENCE_EVENT = "io.streamgate.geofence.event";
+
     private EventTypes() {
     }
 }
