@@ -1,7 +1,6 @@
 package io.streamgate.safety.sensors;
 
 import java.io.UncheckedIOException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -40,7 +39,6 @@ import io.streamgate.platform.topic.Topics;
 public class SensorReadingsConsumer implements ConsumerLoop.Handler {
 
     private static final Logger LOG = Logger.getLogger(SensorReadingsConsumer.class);
-    private static final Duration HISTORY_TIMEOUT = Duration.ofSeconds(30);
 
     private final String bootstrapServers;
     private final SensorsConfig config;
@@ -124,7 +122,7 @@ public class SensorReadingsConsumer implements ConsumerLoop.Handler {
         owned.addAll(added);
         long now = System.currentTimeMillis();
         int restored = 0;
-        for (Map.Entry<String, StatusHistory.Last> entry : StatusHistory.read(bootstrapServers, HISTORY_TIMEOUT)
+        for (Map.Entry<String, StatusHistory.Last> entry : StatusHistory.read(bootstrapServers, config.historyTimeout())
                 .entrySet()) {
             StatusHistory.Last last = entry.getValue();
             int partition = StatusHistory.partitionOf(last.status().machineId(), partitionCount);

@@ -18,6 +18,18 @@ public interface SensorsConfig {
     @WithDefault("86400")
     long maxForSeconds();
 
+    /** Longest {@code machine_id} and {@code metric_name} of a rule, characters. */
+    @WithDefault("128")
+    int maxNameLength();
+
+    /** Longest rule {@code message}, characters. */
+    @WithDefault("1024")
+    int maxMessageLength();
+
+    /** How long reading {@code machines.status} to its end may take when partitions are assigned. */
+    @WithDefault("30s")
+    Duration historyTimeout();
+
     /**
      * How long the consumer uses a tenant's rules before reading them from Redis again: a rule changed
      * through another replica takes effect within this (changes through this replica at once).

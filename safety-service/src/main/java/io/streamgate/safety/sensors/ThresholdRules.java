@@ -7,9 +7,6 @@ import java.util.UUID;
 /** Turns an API body into a {@link ThresholdRule}, naming every bad field. */
 final class ThresholdRules {
 
-    static final int MAX_NAME = 128;
-    static final int MAX_MESSAGE = 1024;
-
     private ThresholdRules() {
     }
 
@@ -19,8 +16,8 @@ final class ThresholdRules {
      */
     static ThresholdRule fromBody(byte[] json, ThresholdRule existing, SensorsConfig config, Instant now) {
         RequestBody body = RequestBody.parse(json);
-        String machine = body.text("machine_id", true, MAX_NAME);
-        String metric = body.text("metric_name", true, MAX_NAME);
+        String machine = body.text("machine_id", true, config.maxNameLength());
+        String metric = body.text("metric_name", true, config.maxNameLength());
         String operator = body.oneOf("operator", java.util.List.of(ThresholdRule.ABOVE, ThresholdRule.BELOW));
         Double threshold = body.number("threshold", true);
         Double forSeconds = body.number("for", false);
@@ -29,7 +26,7 @@ final class ThresholdRules {
             body.problem("/for", "must be whole seconds from 0 to " + config.maxForSeconds());
         }
         String severity = body.oneOf("severity", Severity.ALL);
-        String message = body.text("message", false, MAX_MESSAGE);
+        String message = body.text("message", false, config.maxMessageLength());
         body.requireValid("threshold rule");
         return new ThresholdRule(existing == null ? UUID.randomUUID().toString() : existing.id(), machine, metric,
                 operator, threshold, forSeconds == null ? 0 : forSeconds.longValue(), severity, message,
