@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -34,6 +35,8 @@ public record GeofenceDefinition(
             @JsonProperty("coordinates") List<List<List<Double>>> coordinates) {
     }
 
+    /** True for a circle. Not a wire field: {@code center} says it. */
+    @JsonIgnore
     public boolean isCircle() {
         return center != null;
     }

@@ -2,6 +2,7 @@ package io.streamgate.platform.sensors;
 
 import java.time.Instant;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
@@ -15,7 +16,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 public record MachineStatus(
         @JsonProperty("machine_id") String machineId,
-        @JsonProperty("old_status") String oldStatus,
+        // Written as null on first sight, as Haltless clients expect it, not left out.
+        @JsonInclude(JsonInclude.Include.ALWAYS) @JsonProperty("old_status") String oldStatus,
         @JsonProperty("new_status") String newStatus,
         @JsonProperty("timestamp") Instant timestamp,
         @JsonProperty("reason") String reason) {
