@@ -37,8 +37,11 @@ public interface SensorsConfig {
     @WithDefault("2s")
     Duration ruleRefresh();
 
-    /** A machine without a reading for this long (service clock) goes {@code offline}. */
-    @WithDefault("60s")
+    /**
+     * A machine without a reading for this long (service clock) goes {@code offline}. Thirty missed readings
+     * at the devstack's 1 s rate, and shorter than the devstack's 45 s gateway reboot, so the demo shows it.
+     */
+    @WithDefault("30s")
     Duration silence();
 
     /** How often machines are checked for silence. */
