@@ -88,7 +88,7 @@ class SkySpyAlertsAndStatsTest {
             awaitLive(client);
             awaitLive(stranger);
             // A sensor threshold alert shares the topic; it is Haltless's, and SkySpy clients never see it.
-            send(Topics.ALERTS_TRIGGERED.name(), rule, "io.streamgate.sensor.alert", tenant,
+            send(Topics.ALERTS_TRIGGERED.name(), rule, EventTypes.SENSOR_ALERT, tenant,
                     "{\"alert_id\":\"s1\",\"rule_id\":\"" + rule + "\",\"machine_id\":\"press-1\"}");
             send(Topics.ALERTS_TRIGGERED.name(), rule, EventTypes.ALERT_TRIGGERED, tenant, alert(457, rule));
 

@@ -26,6 +26,13 @@ public final class EventTypes {
     /** A user acknowledged alerts: {@link io.streamgate.platform.alerts.AlertAcknowledged}. */
     public static final String ALERT_ACKNOWLEDGED = "io.streamgate.alert.acknowledged";
 
+    /** A sensor threshold rule fired: {@link io.streamgate.platform.sensors.SensorAlert} on {@code alerts.triggered}. */
+    public static final String SENSOR_ALERT = "io.streamgate.sensor.alert";
+    /** A machine's health changed: {@link io.streamgate.platform.sensors.MachineStatus} on {@code machines.status}. */
+    public static final String MACHINE_STATUS = "io.streamgate.machine.status";
+    /** A device entered or left a geofence: {@link io.streamgate.platform.devices.GeofenceEvent}. */
+    public static final String GEOFENCE_EVENT = "io.streamgate.geofence.event";
+
     private EventTypes() {
     }
 }

@@ -47,7 +47,7 @@ public final class Topics {
             List.of(SAFETY), List.of(GATEWAY, STATS));
     public static final Topic GEOFENCE_EVENTS = new Topic("geofence.events", "device id", false,
             List.of(SAFETY), List.of(GATEWAY, STATS));
-    public static final Topic MACHINES_STATUS = new Topic("machines.status", "machine id", true,
+    public static final Topic MACHINES_STATUS = new Topic("machines.status", "tenant/machine id", true,
             List.of(SAFETY), List.of(GATEWAY, STATS));
     public static final Topic STATS_UPDATES = new Topic("stats.updates", "tenant/stat type", true,
             List.of(STATS), List.of(GATEWAY));

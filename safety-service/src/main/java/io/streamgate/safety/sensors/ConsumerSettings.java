@@ -1,0 +1,25 @@
+package io.streamgate.safety.sensors;
+
+import java.time.Duration;
+
+import io.smallrye.config.WithDefault;
+
+/** How one of the sensor/geofence consumers reads its topic. */
+public interface ConsumerSettings {
+
+    /** Replicas share the group, so each machine's (or device's) records reach exactly one replica. */
+    String groupId();
+
+    /**
+     * Where a group without committed offsets starts: {@code latest} raises nothing about the past when the
+     * service is first deployed.
+     */
+    @WithDefault("latest")
+    String autoOffsetReset();
+
+    @WithDefault("200ms")
+    Duration pollTimeout();
+
+    @WithDefault("500")
+    int maxPollRecords();
+}

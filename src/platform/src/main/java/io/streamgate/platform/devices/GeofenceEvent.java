@@ -1,0 +1,26 @@
+package io.streamgate.platform.devices;
+
+import java.time.Instant;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * A device entered or left a geofence ({@code geofence.events}, key: device id, CE type
+ * {@code io.streamgate.geofence.event}), in SpatialFlow's {@code geofence_event} spelling.
+ *
+ * @param eventType {@code entry} or {@code exit}
+ * @param location  the device location that caused the event
+ * @param timestamp event time of that location
+ */
+public record GeofenceEvent(
+        @JsonProperty("event_id") String eventId,
+        @JsonProperty("device_id") String deviceId,
+        @JsonProperty("geofence_id") String geofenceId,
+        @JsonProperty("geofence_name") String geofenceName,
+        @JsonProperty("event_type") String eventType,
+        @JsonProperty("location") GeoPoint location,
+        @JsonProperty("timestamp") Instant timestamp) {
+
+    public static final String ENTRY = "entry";
+    public static final String EXIT = "exit";
+}
