@@ -22,6 +22,19 @@ public final class EventTypes {
      */
     public static final String SAFETY_EVENT = "io.streamgate.safety.event";
 
+    /** An alert rule matched an aircraft: {@link io.streamgate.platform.alerts.AlertTriggered}. */
+    public static final String ALERT_TRIGGERED = "io.streamgate.alert.triggered";
+    /** Alerts were acknowledged: {@link io.streamgate.platform.alerts.AlertAcknowledged}. */
+    public static final String ALERT_ACKNOWLEDGED = "io.streamgate.alert.acknowledged";
+    /** A sensor rule fired: {@link io.streamgate.platform.sensors.SensorAlert}. */
+    public static final String SENSOR_ALERT = "io.streamgate.sensor.alert";
+    /** A machine's health changed: {@link io.streamgate.platform.sensors.MachineStatus}. */
+    public static final String MACHINE_STATUS = "io.streamgate.machine.status";
+    /** A device entered or left a geofence: {@link io.streamgate.platform.devices.GeofenceEvent}. */
+    public static final String GEOFENCE_EVENT = "io.streamgate.geofence.event";
+    /** The latest figures of one statistic: {@link io.streamgate.platform.stats.StatsUpdate}. */
+    public static final String STATS_UPDATE = "io.streamgate.stats.update";
+
     private EventTypes() {
     }
 }
