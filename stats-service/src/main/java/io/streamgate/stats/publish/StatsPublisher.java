@@ -93,6 +93,9 @@ public class StatsPublisher {
             try {
                 tick(Instant.ofEpochMilli(started));
             } catch (RuntimeException e) {
+                if (!running.get()) {
+                    return; // interrupted by the shutdown
+                }
                 metrics.failed("publish");
                 LOG.warnf("stats publication tick failed (%s: %s)", e.getClass().getSimpleName(), e.getMessage());
             }
