@@ -80,7 +80,7 @@ public class StatsConsumer {
         start();
     }
 
-    synchronized void start() {
+    public synchronized void start() {
         running.set(true);
         thread = new Thread(this::run, "stats-consumer");
         thread.setDaemon(true);
