@@ -48,6 +48,12 @@ class AircraftStatsTest {
         String tenant = StatsFixture.tenant("sky");
         try (TopicProbe probe = new TopicProbe(kafka.bootstrapServers(), Topics.STATS_UPDATES.name())) {
             Instant now = Instant.now();
+            // Unreadable records are skipped, not fatal: a payload that is not a position, and one without ce_tenant.
+            kafka.sendRaw(new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.AIRCRAFT_POSITIONS.name(), null,
+                    "a00009", "not json".getBytes(), malformedHeaders(tenant)));
+            kafka.sendRaw(new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.AIRCRAFT_POSITIONS.name(),
+                    "a00009", io.streamgate.platform.json.Json.encode(
+                            StatsFixture.position("a00009", null, 47.5, 8.0, false, "A3", null, now))));
             // Receiver at 47.0, 8.0 (test profile); the farthest non-stale aircraft is 1° north: 60 nm.
             send(tenant, StatsFixture.position("a00001", "UAL123", 47.5, 8.0, false, "A3", "B738", now));
             send(tenant, StatsFixture.position("a00001", "UAL123", 47.6, 8.0, false, "A3", "B738", now.plusSeconds(1)));
@@ -107,6 +113,20 @@ class AircraftStatsTest {
             assertEquals(envelope.time(), Instant.parse(value.get("computed_at").asText()));
             assertTrue(updates.size() >= 1);
         }
+        String metrics = io.restassured.RestAssured.get("/q/metrics").asString();
+        assertTrue(metrics.contains("streamgate_stats_records_total{topic=\"aircraft.positions\"}"), "records counted");
+        assertTrue(metrics.contains("streamgate_stats_records_malformed_total{topic=\"aircraft.positions\"}"),
+                "malformed records counted");
+        assertTrue(metrics.contains("streamgate_stats_published_total{stat_type=\"aircraft_stats\"}"),
+                "publications counted");
+    }
+
+    private static org.apache.kafka.common.header.internals.RecordHeaders malformedHeaders(String tenant) {
+        org.apache.kafka.common.header.internals.RecordHeaders headers =
+                new org.apache.kafka.common.header.internals.RecordHeaders();
+        KafkaBinaryBinding.write(EventEnvelope.of("/test", EventTypes.AIRCRAFT_POSITION, Instant.now(), "a00009", tenant),
+                headers);
+        return headers;
     }
 
     private static ConsumerRecord<String, byte[]> awaitLast(TopicProbe probe, String key,
