@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import jakarta.inject.Inject;
 
@@ -76,11 +78,25 @@ class PublicationFloorTest {
                 });
                 seen = probe.drain(Duration.ZERO).size();
             }
+            assertSpaced(key, published);
+            // Every other stat type of the tenant (daily totals, tracking quality, …) changed as often: same floor.
+            Map<String, List<Instant>> byKey = new TreeMap<>();
+            for (ConsumerRecord<String, byte[]> r : probe.drain(Duration.ofMillis(100))) {
+                if (r.key() != null && r.key().startsWith(tenant + "/")) {
+                    byKey.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(KafkaBinaryBinding.read(r.headers()).time());
+                }
+            }
+            assertTrue(byKey.size() >= 5, "several stat types published: " + byKey.keySet());
+            assertTrue(byKey.get(tenant + "/daily_totals").size() >= 2, "daily totals changed too: " + byKey);
+            byKey.forEach(this::assertSpaced);
         }
+    }
+
+    private void assertSpaced(String key, List<Instant> published) {
         for (int i = 1; i < published.size(); i++) {
             Duration gap = Duration.between(published.get(i - 1), published.get(i));
-            assertTrue(gap.compareTo(floor.interval()) >= 0,
-                    "publications " + (i - 1) + " and " + i + " only " + gap.toMillis() + " ms apart: " + published);
+            assertTrue(gap.compareTo(floor.interval()) >= 0, key + ": publications " + (i - 1) + " and " + i
+                    + " only " + gap.toMillis() + " ms apart: " + published);
         }
     }
 
