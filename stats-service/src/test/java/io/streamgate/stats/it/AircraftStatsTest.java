@@ -68,6 +68,14 @@ class AircraftStatsTest {
             assertEquals(GeoMath.distanceNm(47.0, 8.0, 48.0, 8.0), stats.get("max_range_nm").asDouble(), 0.1);
             assertTrue(stats.get("messages_per_second").asDouble() > 0, stats.toString());
 
+            // First, while every position is younger than the 15 s fresh window.
+            JsonNode quality = StatsFixture.awaitFigures(tenant, "tracking_quality",
+                    d -> d.get("tracked").asInt() == 3 && d.get("positions_last_minute").asInt() == 4);
+            assertEquals(3, quality.get("fresh").asInt());
+            assertEquals(1.0, quality.get("fresh_share").asDouble());
+            assertEquals(3, quality.get("aircraft_last_minute").asInt());
+            assertEquals(45.0, quality.get("mean_update_interval_s").asDouble(), 0.01, "60 s × 3 aircraft / 4 positions");
+
             JsonNode airlines = StatsFixture.awaitFigures(tenant, "airlines", d -> d.get("total_airlines").asInt() == 2);
             assertEquals("BAW", airlines.at("/airlines/0/airline").asText(), "ties in name order: " + airlines);
             assertEquals(1, airlines.at("/airlines/0/aircraft").asInt());
@@ -93,13 +101,6 @@ class AircraftStatsTest {
             assertEquals(3, hours.at("/hours/" + hour + "/aircraft").asInt());
             assertEquals(hour, hours.get("busiest_hour").asInt());
             assertEquals(24, hours.get("hours").size());
-
-            JsonNode quality = StatsFixture.awaitFigures(tenant, "tracking_quality",
-                    d -> d.get("tracked").asInt() == 3 && d.get("positions_last_minute").asInt() == 4);
-            assertEquals(3, quality.get("fresh").asInt());
-            assertEquals(1.0, quality.get("fresh_share").asDouble());
-            assertEquals(3, quality.get("aircraft_last_minute").asInt());
-            assertEquals(45.0, quality.get("mean_update_interval_s").asDouble(), 0.01, "60 s × 3 aircraft / 4 positions");
 
             // The same figures went to stats.updates, keyed <tenant>/<stat_type>, with the tenant in ce_tenant.
             List<ConsumerRecord<String, byte[]>> updates = probe.await(1, StatsFixture.WAIT);

@@ -63,8 +63,12 @@ class QueueStatsTest {
         worker(tenant, "registered", "w3", List.of("reports"), 0);
         worker(tenant, "deregistered", "w3", List.of("reports"), 0);
 
+        // Jobs are keyed by id, so their events reach the service through different partitions in any order
+        // between them, and the minute window is shared on the next tick: wait for the whole picture.
         JsonNode stats = StatsFixture.awaitFigures(tenant, "queue_stats", d -> d.get("queues").size() == 2
                 && d.at("/queues/0/completed").asInt() == 2 && d.at("/queues/0/failed").asInt() == 1
+                && d.at("/queues/0/pending").asInt() == 1 && d.at("/queues/0/running").asInt() == 1
+                && d.at("/queues/0/throughput_per_minute").asInt() == 2 && d.at("/queues/1/pending").asInt() == 1
                 && d.at("/workers/total").asInt() == 2);
         JsonNode emails = stats.at("/queues/0");
         assertEquals("emails", emails.get("queue").asText());
