@@ -1,6 +1,5 @@
 package io.streamgate.stats.publish;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,7 +15,6 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.runtime.ShutdownEvent;
@@ -42,8 +40,6 @@ import io.vertx.mutiny.redis.client.Command;
 public class StatsPublisher {
 
     private static final Logger LOG = Logger.getLogger(StatsPublisher.class);
-    /** The only volatile field (dashboard): not a change by itself. */
-    static final String TIMESTAMP = "timestamp";
 
     private final StatsConfig config;
     private final StatTypes types;
@@ -151,9 +147,10 @@ public class StatsPublisher {
         }
         lastComputed.put(slot, now.toEpochMilli());
         long started = System.nanoTime();
-        ObjectNode data = canonical(figures.compute(tenant, now));
+        ObjectNode data = ChangeCheck.canonical(figures.compute(tenant, now));
         metrics.computed(type, System.nanoTime() - started);
-        if (data.equals(published(tenant, type))) {
+        Response stored = redis.send(Request.cmd(Command.GET).arg(StatsKeys.latest(tenant, type)));
+        if (!ChangeCheck.changed(stored == null ? null : stored.toString(), data)) {
             metrics.held(type, "unchanged");
             return null;
         }
@@ -166,35 +163,9 @@ public class StatsPublisher {
         }
         Instant computedAt = Instant.ofEpochMilli(at);
         if ("dashboard".equals(type)) {
-            data.put(TIMESTAMP, computedAt.toString());
+            data.put(ChangeCheck.TIMESTAMP, computedAt.toString());
         }
         return new StatsUpdate(type, data, computedAt);
-    }
-
-    /** The data last published, without its volatile timestamp, or null. */
-    private JsonNode published(String tenant, String type) {
-        Response stored = redis.send(Request.cmd(Command.GET).arg(StatsKeys.latest(tenant, type)));
-        if (stored == null) {
-            return null;
-        }
-        try {
-            JsonNode data = Json.mapper().readTree(stored.toString()).get("data");
-            if (data instanceof ObjectNode object) {
-                object.remove(TIMESTAMP);
-            }
-            return data;
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    /** Re-read through JSON, so that figures compare equal to their stored form (int vs long nodes). */
-    private static ObjectNode canonical(ObjectNode data) {
-        try {
-            return (ObjectNode) Json.mapper().readTree(Json.encode(data));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Forgets when each figure was last computed, as a restart would. */
