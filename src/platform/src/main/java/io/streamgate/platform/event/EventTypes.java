@@ -33,6 +33,9 @@ public final class EventTypes {
     /** A device entered or left a geofence: {@link io.streamgate.platform.devices.GeofenceEvent}. */
     public static final String GEOFENCE_EVENT = "io.streamgate.geofence.event";
 
+    /** The latest figures of one statistic: {@link io.streamgate.platform.stats.StatsUpdate}. */
+    public static final String STATS_UPDATE = "io.streamgate.stats.update";
+
     private EventTypes() {
     }
 }
