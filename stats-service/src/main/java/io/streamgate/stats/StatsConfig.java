@@ -1,6 +1,7 @@
 package io.streamgate.stats;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -42,14 +43,12 @@ public interface StatsConfig {
         Duration freshWindow();
 
         /**
-         * The receiver the {@code max_range_nm} figure is measured from. The default (0, 0) is a placeholder:
-         * set it to the real antenna, or the range figure is meaningless.
+         * The receiver the {@code max_range_nm} figure is measured from. Without both coordinates there is no
+         * range figure ({@code max_range_nm: null}): a range from a guessed point would mislead.
          */
-        @WithDefault("0")
-        double receiverLat();
+        Optional<Double> receiverLat();
 
-        @WithDefault("0")
-        double receiverLon();
+        Optional<Double> receiverLon();
 
         /** How many entries {@code common_aircraft_types} and {@code airlines} list at most. */
         @WithDefault("20")

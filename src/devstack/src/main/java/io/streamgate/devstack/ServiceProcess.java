@@ -42,6 +42,9 @@ public final class ServiceProcess implements AutoCloseable {
         command.addAll(service.extraJvmArgs());
         command.addAll(List.of("-Djava.util.logging.manager=org.jboss.logmanager.LogManager", "-jar", jar.toString()));
         Map<String, String> env = Map.of(
+                // The traffic replays a recording around Zurich: stats-service measures its range from there.
+                "STREAMGATE_STATS_AIRCRAFT_RECEIVER_LAT", "47.4582",
+                "STREAMGATE_STATS_AIRCRAFT_RECEIVER_LON", "8.5555",
                 "QUARKUS_HTTP_PORT", String.valueOf(port),
                 "KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafka().bootstrapServers(),
                 "REDIS_HOSTS", infrastructure.redis().uri(),

@@ -45,13 +45,16 @@ public class AircraftStatsFigures implements Figures {
         List<Sighting> tracked = table.tracked(tenant, now);
         long withPosition = 0;
         long military = 0;
+        boolean hasReceiver = config.receiverLat().isPresent() && config.receiverLon().isPresent();
         double maxRange = 0;
         Map<String, Long> byCategory = new TreeMap<>();
         for (Sighting s : tracked) {
             if (!s.stale()) {
                 withPosition++;
-                maxRange = Math.max(maxRange,
-                        GeoMath.distanceNm(config.receiverLat(), config.receiverLon(), s.lat(), s.lon()));
+                if (hasReceiver) {
+                    maxRange = Math.max(maxRange, GeoMath.distanceNm(config.receiverLat().get(),
+                            config.receiverLon().get(), s.lat(), s.lon()));
+                }
             }
             if (s.military()) {
                 military++;
@@ -64,9 +67,15 @@ public class AircraftStatsFigures implements Figures {
         data.put("with_position", withPosition);
         data.put("military", military);
         data.set("by_category", Nodes.counts(byCategory));
-        data.put("max_range_nm", Nodes.round(maxRange, 1));
+        if (hasReceiver) {
+            data.put("max_range_nm", Nodes.round(maxRange, 1));
+        } else {
+            data.putNull("max_range_nm");
+        }
         data.put("messages_per_second", Nodes.round(positions / 60.0, 2));
-        data.putObject("receiver").put("lat", config.receiverLat()).put("lon", config.receiverLon());
+        if (hasReceiver) {
+            data.putObject("receiver").put("lat", config.receiverLat().get()).put("lon", config.receiverLon().get());
+        }
         return data;
     }
 }
