@@ -145,10 +145,22 @@ class SkySpyAlertsAndStatsTest {
             JsonNode subscriptions = request(client, "my-subscriptions", "{}");
             assertEquals(2, subscriptions.path("data").size(), "the caller's own rules: " + subscriptions);
 
-            JsonNode acknowledged = request(client, "acknowledge-alert", "{\"id\":" + id + "}");
+            // The announcement may reach the socket before or after the response: read until both came.
+            client.send("{\"action\":\"request\",\"type\":\"acknowledge-alert\",\"request_id\":\"ack-1\","
+                    + "\"params\":{\"id\":" + id + "}}");
+            JsonNode acknowledged = null;
+            JsonNode announced = null;
+            while (acknowledged == null || announced == null) {
+                JsonNode frame = json(client.nextMatching(f -> f.contains("\"ack-1\"")
+                        || f.contains("alert:acknowledged"), WAIT));
+                if (frame.path("type").asText().equals("alert:acknowledged")) {
+                    announced = frame;
+                } else {
+                    acknowledged = frame;
+                }
+            }
             assertEquals(id, acknowledged.path("data").path("alert_ids").path(0).asLong(), acknowledged.toString());
             assertEquals(subject, acknowledged.path("data").path("acknowledged_by").asText());
-            JsonNode announced = json(client.nextMatching(f -> f.contains("alert:acknowledged"), WAIT));
             assertEquals(id, announced.path("data").path("alert_ids").path(0).asLong(),
                     "announced on alerts.triggered, so every client (and stats-service) learns of it");
 
