@@ -7,6 +7,8 @@ import java.time.format.DateTimeParseException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
+import io.streamgate.platform.json.Timestamps;
+
 /**
  * The CloudEvents Kafka protocol binding, binary content mode: attributes travel as {@code ce_*}
  * headers, the record value is the event data as is, and {@code content-type} names its media type.
@@ -32,7 +34,7 @@ public final class KafkaBinaryBinding {
         put(headers, ID, envelope.id());
         put(headers, SOURCE, envelope.source());
         put(headers, TYPE, envelope.type());
-        put(headers, TIME, envelope.time().toString());
+        put(headers, TIME, Timestamps.iso(envelope.time()));
         if (envelope.subject() != null) {
             put(headers, SUBJECT, envelope.subject());
         }

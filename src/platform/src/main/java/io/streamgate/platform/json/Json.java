@@ -2,11 +2,16 @@ package io.streamgate.platform.json;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
@@ -24,7 +29,16 @@ public final class Json {
 
     /** Applies StreamGate's settings to {@code mapper}, which may be one Quarkus built. */
     public static ObjectMapper configure(ObjectMapper mapper) {
-        return mapper.registerModule(new JavaTimeModule())
+        // Registered after JavaTimeModule, so it wins for Instant: the same text, written faster.
+        SimpleModule fastInstants = new SimpleModule("streamgate-instants").addSerializer(Instant.class,
+                new StdSerializer<>(Instant.class) {
+                    @Override
+                    public void serialize(Instant value, JsonGenerator json, SerializerProvider provider)
+                            throws IOException {
+                        json.writeString(Timestamps.iso(value));
+                    }
+                });
+        return mapper.registerModule(new JavaTimeModule()).registerModule(fastInstants)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
