@@ -203,14 +203,21 @@ public class AircraftFeed implements TopicHandler {
             return;
         }
         List<Session> drained = awaitingResync.keySet().stream().filter(s -> !s.isBackedUp()).toList();
+        // One snapshot per tenant and variant per tick, however many sessions resync: after a stall
+        // thousands may drain in the same tick.
+        Map<Parked, String> snapshots = new HashMap<>();
         for (Session session : drained) {
             Parked parked = awaitingResync.get(session);
-            if (session.send(parked.codec().snapshot(table.all(parked.tenant())))) {
-                awaitingResync.remove(session);
-                subscribers.add(parked.tenant(), parked.codec(), session);
-                resyncs.increment();
-                framesOut.increment();
+            String snapshot = snapshots.computeIfAbsent(parked,
+                    p -> p.codec().snapshot(table.all(p.tenant())));
+            if (!session.send(snapshot)) {
+                // Its own buffer had drained, so the gateway-wide cap refused it: so it would the rest.
+                break;
             }
+            awaitingResync.remove(session);
+            subscribers.add(parked.tenant(), parked.codec(), session);
+            resyncs.increment();
+            framesOut.increment();
         }
     }
 

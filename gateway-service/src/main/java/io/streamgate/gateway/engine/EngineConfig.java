@@ -25,6 +25,14 @@ public interface EngineConfig {
     int sessionBufferBytes();
 
     /**
+     * The most unflushed bytes all sessions together may hold. Every pending frame is a copy per
+     * socket, so without this cap many slightly slow clients could fill the heap; past it, sessions are
+     * treated as if their own buffer were full. Keep it well under the heap ({@code -Xmx}).
+     */
+    @WithDefault("134217728")
+    long totalBufferBytes();
+
+    /**
      * How far back the engine reads high-rate topics at start to warm its views (aircraft seen within
      * this window appear in the first snapshot).
      */

@@ -10,12 +10,17 @@ import java.util.concurrent.atomic.AtomicLong;
 final class OutboundBudget {
 
     private final long limitBytes;
+    private final long totalLimitBytes;
     private final AtomicLong unflushed = new AtomicLong();
     private final AtomicLong allSessions;
 
-    /** @param allSessions the gateway-wide total this budget adds its unflushed bytes to */
-    OutboundBudget(long limitBytes, AtomicLong allSessions) {
+    /**
+     * @param totalLimitBytes the cap on {@code allSessions}
+     * @param allSessions     the gateway-wide total this budget adds its unflushed bytes to
+     */
+    OutboundBudget(long limitBytes, long totalLimitBytes, AtomicLong allSessions) {
         this.limitBytes = limitBytes;
+        this.totalLimitBytes = totalLimitBytes;
         this.allSessions = allSessions;
     }
 
@@ -23,6 +28,10 @@ final class OutboundBudget {
     boolean reserve(long bytes) {
         long now = unflushed.get();
         if (now > 0 && now + bytes > limitBytes) {
+            return false;
+        }
+        long all = allSessions.get();
+        if (all > 0 && all + bytes > totalLimitBytes) {
             return false;
         }
         unflushed.addAndGet(bytes);

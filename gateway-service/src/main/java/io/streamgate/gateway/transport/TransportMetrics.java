@@ -1,7 +1,6 @@
 package io.streamgate.gateway.transport;
 
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -14,17 +13,15 @@ import io.micrometer.core.instrument.MeterRegistry;
 public class TransportMetrics {
 
     private final AtomicInteger connections = new AtomicInteger();
-    private final AtomicLong unflushedBytes = new AtomicLong();
+    private final OutboundBudgets budgets;
     private final Counter messagesOut;
     private final Counter bytesOut;
     private final Counter refused;
 
-    TransportMetrics(MeterRegistry registry) {
+    TransportMetrics(MeterRegistry registry, OutboundBudgets budgets) {
+        this.budgets = budgets;
         Gauge.builder("streamgate.gateway.connections", connections, AtomicInteger::get)
                 .description("Open client connections").register(registry);
-        Gauge.builder("streamgate.gateway.outbound.unflushed", unflushedBytes, AtomicLong::get).baseUnit("bytes")
-                .description("Bytes written to client sockets but not yet flushed, all sessions: what slow clients cost")
-                .register(registry);
         messagesOut = Counter.builder("streamgate.gateway.messages.out")
                 .description("Frames flushed to client sockets").register(registry);
         bytesOut = Counter.builder("streamgate.gateway.bytes.out").baseUnit("bytes")
@@ -48,7 +45,7 @@ public class TransportMetrics {
 
     /** A new session's outbound budget, counted in the gateway-wide unflushed total. */
     OutboundBudget budget(long limitBytes) {
-        return new OutboundBudget(limitBytes, unflushedBytes);
+        return budgets.forSession(limitBytes);
     }
 
     void refused() {

@@ -38,8 +38,13 @@ public final class ServiceProcess implements AutoCloseable {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (./mvnw -DskipTests package)");
         }
-        List<String> command = new ArrayList<>(List.of(Java.executable(), service.heap(), "-XX:+UseSerialGC"));
-        command.addAll(service.extraJvmArgs());
+        List<String> extra = service.extraJvmArgs();
+        List<String> command = new ArrayList<>(List.of(Java.executable(), service.heap()));
+        // The small-footprint default collector, unless the extra options choose one: two would be refused.
+        if (extra.stream().noneMatch(option -> option.matches("-XX:\\+Use\\w+GC"))) {
+            command.add("-XX:+UseSerialGC");
+        }
+        command.addAll(extra);
         command.addAll(List.of("-Djava.util.logging.manager=org.jboss.logmanager.LogManager", "-jar", jar.toString()));
         Map<String, String> env = Map.of(
                 // The traffic replays a recording around Zurich: stats-service measures its range from there.
