@@ -25,12 +25,11 @@ public interface EngineConfig {
     int sessionBufferBytes();
 
     /**
-     * The most unflushed bytes all sessions together may hold. Every pending frame is a copy per
-     * socket, so without this cap many slightly slow clients could fill the heap; past it, sessions are
-     * treated as if their own buffer were full. Keep it well under the heap ({@code -Xmx}).
+     * The most unflushed bytes all sessions together may hold; unset, half the maximum heap. Every
+     * pending frame is a copy per socket, so without this cap many slightly slow clients could fill the
+     * heap; past it, sessions are treated as if their own buffer were full (skipped, then resynced).
      */
-    @WithDefault("134217728")
-    long totalBufferBytes();
+    java.util.Optional<Long> totalBufferBytes();
 
     /**
      * How far back the engine reads high-rate topics at start to warm its views (aircraft seen within

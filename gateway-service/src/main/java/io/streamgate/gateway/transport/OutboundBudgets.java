@@ -21,7 +21,7 @@ public class OutboundBudgets {
     private final long totalLimit;
 
     OutboundBudgets(EngineConfig config, MeterRegistry registry) {
-        this.totalLimit = config.totalBufferBytes();
+        this.totalLimit = config.totalBufferBytes().orElse(Runtime.getRuntime().maxMemory() / 2);
         Gauge.builder("streamgate.gateway.outbound.unflushed", unflushed, AtomicLong::get).baseUnit("bytes")
                 .description("Bytes written to client sockets but not yet flushed, all sessions: what slow clients cost")
                 .register(registry);
