@@ -206,7 +206,13 @@ public class AircraftFeed implements TopicHandler {
         // One snapshot per tenant and variant per tick, however many sessions resync: after a stall
         // thousands may drain in the same tick.
         Map<Parked, String> snapshots = new HashMap<>();
+        // A snapshot is many times a tick's changes: resyncing every parked session at once after a stall
+        // would stall them all again. A bounded number per tick lets the gateway recover.
+        int budget = config.maxResyncsPerTick();
         for (Session session : drained) {
+            if (budget-- == 0) {
+                break;
+            }
             Parked parked = awaitingResync.get(session);
             String snapshot = snapshots.computeIfAbsent(parked,
                     p -> p.codec().snapshot(table.all(p.tenant())));

@@ -32,6 +32,13 @@ public interface EngineConfig {
     java.util.Optional<Long> totalBufferBytes();
 
     /**
+     * The most sessions resynchronised with a snapshot per tick. A snapshot is many times one tick's
+     * changes, so after a stall the parked sessions are brought back a bounded number at a time.
+     */
+    @WithDefault("200")
+    int maxResyncsPerTick();
+
+    /**
      * How far back the engine reads high-rate topics at start to warm its views (aircraft seen within
      * this window appear in the first snapshot).
      */
