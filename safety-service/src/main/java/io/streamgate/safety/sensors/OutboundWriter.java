@@ -3,7 +3,6 @@ package io.streamgate.safety.sensors;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -12,19 +11,12 @@ import java.util.concurrent.TimeoutException;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.streamgate.platform.event.CloudEventProducer;
 import io.streamgate.platform.event.EventEnvelope;
-import io.streamgate.platform.event.KafkaBinaryBinding;
 import io.streamgate.platform.json.Json;
 
 /**
@@ -35,54 +27,28 @@ import io.streamgate.platform.json.Json;
 @ApplicationScoped
 public class OutboundWriter {
 
-    private final KafkaProducer<String, byte[]> producer;
+    private final CloudEventProducer producer;
     private final KafkaClientMetrics metrics;
     private final Duration deliveryTimeout;
 
     OutboundWriter(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, SensorsConfig config,
             MeterRegistry registry) {
         this.deliveryTimeout = config.producer().deliveryTimeout();
-        long delivery = deliveryTimeout.toMillis();
-        long linger = config.producer().linger().toMillis();
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.CLIENT_ID_CONFIG, "safety-service-sensorgeo",
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, (int) linger,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) delivery,
-                // Kafka requires delivery.timeout >= linger + request.timeout.
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(1_000, (delivery - linger) / 2)),
-                new StringSerializer(), new ByteArraySerializer());
-        this.metrics = new KafkaClientMetrics(producer);
+        this.producer = new CloudEventProducer(bootstrapServers, "safety-service-sensorgeo",
+                config.producer().linger(), deliveryTimeout);
+        this.metrics = new KafkaClientMetrics(producer.client());
         metrics.bindTo(registry);
     }
 
     /** Hands the records to the producer; completes when the broker acknowledged all of them. */
     public CompletableFuture<Void> send(List<Outbound> records) {
-        List<CompletableFuture<Void>> acks = new ArrayList<>(records.size());
+        List<CloudEventProducer.Outgoing> outgoing = new ArrayList<>(records.size());
         for (Outbound record : records) {
-            CompletableFuture<Void> ack = new CompletableFuture<>();
-            acks.add(ack);
-            try {
-                RecordHeaders headers = new RecordHeaders();
-                KafkaBinaryBinding.write(new EventEnvelope(record.id(), record.source(), record.type(), record.time(),
-                        record.subject(), record.tenant()), headers);
-                producer.send(new ProducerRecord<>(record.topic(), null, record.key(), Json.encode(record.payload()),
-                        headers), (metadata, error) -> {
-                            if (error == null) {
-                                ack.complete(null);
-                            } else {
-                                ack.completeExceptionally(error);
-                            }
-                        });
-            } catch (KafkaException | IllegalStateException e) {
-                // IllegalStateException: the producer is closed because the service is stopping.
-                ack.completeExceptionally(e);
-                return ack;
-            }
+            outgoing.add(new CloudEventProducer.Outgoing(record.topic(), record.key(), new EventEnvelope(record.id(),
+                    record.source(), record.type(), record.time(), record.subject(), record.tenant()),
+                    Json.encode(record.payload())));
         }
-        return CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new));
+        return producer.sendAll(outgoing);
     }
 
     /**
@@ -109,6 +75,6 @@ public class OutboundWriter {
     @PreDestroy
     void close() {
         metrics.close();
-        producer.close(Duration.ofSeconds(10));
+        producer.close();
     }
 }

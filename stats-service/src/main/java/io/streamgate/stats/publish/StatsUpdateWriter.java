@@ -1,27 +1,20 @@
 package io.streamgate.stats.publish;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.streamgate.platform.event.CloudEventProducer;
 import io.streamgate.platform.event.EventEnvelope;
 import io.streamgate.platform.event.EventTypes;
 import io.streamgate.platform.json.Json;
-import io.streamgate.platform.event.KafkaBinaryBinding;
 import io.streamgate.platform.stats.StatsUpdate;
 import io.streamgate.platform.topic.Topics;
 import io.streamgate.stats.StatsConfig;
@@ -36,22 +29,14 @@ public class StatsUpdateWriter {
 
     public static final String SOURCE = "/stats";
 
-    private final KafkaProducer<String, byte[]> producer;
+    private final CloudEventProducer producer;
     private final KafkaClientMetrics metrics;
 
     StatsUpdateWriter(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, StatsConfig config,
             MeterRegistry registry) {
-        int deliveryTimeout = (int) config.producer().deliveryTimeout().toMillis();
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.CLIENT_ID_CONFIG, "stats-service-" + UUID.randomUUID(),
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, 5,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, deliveryTimeout,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.max(1_000, (deliveryTimeout - 5) / 2)),
-                new StringSerializer(), new ByteArraySerializer());
-        this.metrics = new KafkaClientMetrics(producer);
+        this.producer = new CloudEventProducer(bootstrapServers, "stats-service-" + UUID.randomUUID(),
+                Duration.ofMillis(5), config.producer().deliveryTimeout());
+        this.metrics = new KafkaClientMetrics(producer.client());
         metrics.bindTo(registry);
     }
 
@@ -61,29 +46,15 @@ public class StatsUpdateWriter {
 
     /** Completes when the broker acknowledged the record. */
     public CompletableFuture<Void> send(String tenant, StatsUpdate update) {
-        CompletableFuture<Void> ack = new CompletableFuture<>();
         String key = key(tenant, update.statType());
         EventEnvelope envelope = EventEnvelope.of(SOURCE, EventTypes.STATS_UPDATE, update.computedAt(), key, tenant);
-        RecordHeaders headers = new RecordHeaders();
-        KafkaBinaryBinding.write(envelope, headers);
-        try {
-            producer.send(new ProducerRecord<>(Topics.STATS_UPDATES.name(), null, key, Json.encode(update), headers),
-                    (metadata, error) -> {
-                        if (error == null) {
-                            ack.complete(null);
-                        } else {
-                            ack.completeExceptionally(error);
-                        }
-                    });
-        } catch (RuntimeException e) {
-            ack.completeExceptionally(e);
-        }
-        return ack;
+        return producer.send(new CloudEventProducer.Outgoing(Topics.STATS_UPDATES.name(), key, envelope,
+                Json.encode(update)));
     }
 
     @PreDestroy
     void close() {
         metrics.close();
-        producer.close(Duration.ofSeconds(10));
+        producer.close();
     }
 }
