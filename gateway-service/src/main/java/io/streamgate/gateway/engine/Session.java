@@ -13,11 +13,17 @@ public interface Session {
     Identity identity();
 
     /**
-     * Queues a pre-encoded frame for the client.
+     * Queues a pre-encoded frame for the client. The same frame may go to many sessions: an
+     * implementation writes its bytes as they are and never modifies them.
      *
      * @return false when the session's outbound buffer is full and the frame was not queued
      */
-    boolean send(String frame);
+    boolean send(Frame frame);
+
+    /** Queues a frame meant for this session alone (a reply, a notice). */
+    default boolean send(String frame) {
+        return send(Frame.of(frame));
+    }
 
     /** True while frames written earlier are still waiting to reach the socket beyond the session's limit. */
     boolean isBackedUp();

@@ -82,7 +82,7 @@ public final class Subscribers<E, C extends Encoder<E>> {
         }
         long written = 0;
         for (Map.Entry<C, Set<Session>> group : encoders.entrySet()) {
-            List<String> frames = group.getKey().encode(events);
+            List<Frame> frames = group.getKey().encode(events).stream().map(Frame::of).toList();
             for (Session session : group.getValue()) {
                 written += writeAll(session, frames, onRefused);
             }
@@ -99,14 +99,14 @@ public final class Subscribers<E, C extends Encoder<E>> {
         long written = 0;
         for (Map.Entry<String, Map<C, Set<Session>>> tenant : byTenant.entrySet()) {
             for (Map.Entry<C, Set<Session>> group : tenant.getValue().entrySet()) {
-                written += writeAll(group.getValue(), List.of(render.apply(tenant.getKey(), group.getKey())),
+                written += writeAll(group.getValue(), List.of(Frame.of(render.apply(tenant.getKey(), group.getKey()))),
                         onRefused);
             }
         }
         return written;
     }
 
-    private static long writeAll(Set<Session> sessions, List<String> frames, Consumer<Session> onRefused) {
+    private static long writeAll(Set<Session> sessions, List<Frame> frames, Consumer<Session> onRefused) {
         long written = 0;
         for (Session session : sessions) {
             written += writeAll(session, frames, onRefused);
@@ -114,9 +114,9 @@ public final class Subscribers<E, C extends Encoder<E>> {
         return written;
     }
 
-    private static long writeAll(Session session, List<String> frames, Consumer<Session> onRefused) {
+    private static long writeAll(Session session, List<Frame> frames, Consumer<Session> onRefused) {
         long written = 0;
-        for (String frame : frames) {
+        for (Frame frame : frames) {
             if (!session.send(frame)) {
                 onRefused.accept(session);
                 return written;

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.streamgate.gateway.engine.Frame;
 import io.streamgate.gateway.engine.EngineLoop;
 import io.streamgate.gateway.engine.Session;
 import io.streamgate.gateway.engine.StartPosition;
@@ -119,7 +120,7 @@ public class StatsView implements TopicHandler {
             Map<String, StatFigures> figures = latest.getOrDefault(watch.tenant(), Map.of());
             for (String type : statTypes) {
                 if (watch.types().add(type) && figures.containsKey(type)) {
-                    send(session, watch.encoder().update(figures.get(type)));
+                    send(session, Frame.of(watch.encoder().update(figures.get(type))));
                 }
             }
         });
@@ -172,15 +173,15 @@ public class StatsView implements TopicHandler {
     }
 
     private void ship(String tenant, StatFigures figures) {
-        Map<StatsEncoder, String> frames = new IdentityHashMap<>();
+        Map<StatsEncoder, Frame> frames = new IdentityHashMap<>();
         watches.forEach((session, watch) -> {
             if (watch.tenant().equals(tenant) && watch.types().contains(figures.statType())) {
-                send(session, frames.computeIfAbsent(watch.encoder(), encoder -> encoder.update(figures)));
+                send(session, frames.computeIfAbsent(watch.encoder(), encoder -> Frame.of(encoder.update(figures))));
             }
         });
     }
 
-    private void send(Session session, String frame) {
+    private void send(Session session, Frame frame) {
         if (!session.send(frame)) {
             skipped.increment();
         }

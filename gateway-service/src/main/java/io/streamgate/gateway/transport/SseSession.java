@@ -2,9 +2,12 @@ package io.streamgate.gateway.transport;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.netty.buffer.Unpooled;
+import io.streamgate.gateway.engine.Frame;
 import io.streamgate.gateway.engine.Session;
 import io.streamgate.platform.identity.Identity;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 
 /**
@@ -56,16 +59,17 @@ public final class SseSession implements Session {
     }
 
     @Override
-    public boolean send(String frame) {
+    public boolean send(Frame frame) {
         if (closed.get()) {
             return true;
         }
-        long size = frame.length();
+        long size = frame.size();
         if (!budget.reserve(size)) {
             metrics.refused();
             return false;
         }
-        response.write(frame).onComplete(done -> {
+        // The frame's own bytes, wrapped, not copied: every stream that gets it shares them.
+        response.write(Buffer.buffer(Unpooled.wrappedBuffer(frame.utf8()))).onComplete(done -> {
             budget.release(size);
             if (done.succeeded()) {
                 metrics.sent(size);

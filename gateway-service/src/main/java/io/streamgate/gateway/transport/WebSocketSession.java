@@ -5,13 +5,20 @@ import java.time.Duration;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.UserData;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.streamgate.gateway.engine.Frame;
 import io.streamgate.gateway.engine.Session;
 import io.streamgate.platform.identity.Identity;
+import io.vertx.core.http.WebSocketBase;
+import io.vertx.core.http.WebSocketFrameType;
+import io.vertx.core.http.impl.ws.WebSocketFrameImpl;
 
 /**
  * A WebSocket connection as an engine session, with a bounded outbound buffer: bytes handed to the
  * socket but not yet flushed are counted, and past the limit new frames are refused rather than
  * queued, so a client that stops reading costs at most its limit.
+ *
+ * <p>Frames are written to the Vert.x socket directly, on its event loop, as the frame's own shared
+ * bytes (see {@link VertxSockets}); the websockets-next connection is used for everything else.
  */
 public final class WebSocketSession implements Session {
 
@@ -19,14 +26,19 @@ public final class WebSocketSession implements Session {
     public static final UserData.TypedKey<WebSocketSession> KEY = new UserData.TypedKey<>("streamgate.session");
 
     private final WebSocketConnection connection;
+    private final WebSocketBase socket;
+    private final EventLoopWriter writer;
     private final Identity identity;
     private final OutboundBudget budget;
     private final TransportMetrics metrics;
     private volatile long lastHeardNanos = System.nanoTime();
 
+    /** Called on the connection's context (in its {@code @OnOpen}), whose event loop its writes run on. */
     public WebSocketSession(WebSocketConnection connection, Identity identity, long limitBytes,
-            TransportMetrics metrics) {
+            TransportMetrics metrics, EventLoopWriters writers) {
         this.connection = connection;
+        this.socket = VertxSockets.of(connection);
+        this.writer = writers.ofCurrentConnection();
         this.identity = identity;
         this.budget = metrics.budget(limitBytes);
         this.metrics = metrics;
@@ -43,23 +55,33 @@ public final class WebSocketSession implements Session {
     }
 
     @Override
-    public boolean send(String frame) {
-        if (connection.isClosed()) {
+    public boolean send(Frame frame) {
+        if (socket.isClosed()) {
             return true;
         }
-        // JSON frames are ASCII but for the odd callsign: length is a close enough measure of bytes.
-        long size = frame.length();
+        int size = frame.size();
         if (!budget.reserve(size)) {
             metrics.refused();
             return false;
         }
-        connection.sendText(frame).subscribe().with(
-                sent -> {
-                    budget.release(size);
-                    metrics.sent(size);
-                },
-                failed -> budget.release(size));
+        writer.submit(() -> write(frame, size));
         return true;
+    }
+
+    /** On the socket's event loop. */
+    private void write(Frame frame, int size) {
+        try {
+            // Wraps the frame's bytes (no copy): every socket that gets this frame writes the same array.
+            socket.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, frame.utf8(), true)).onComplete(done -> {
+                budget.release(size);
+                if (done.succeeded()) {
+                    metrics.sent(size);
+                }
+            });
+        } catch (RuntimeException e) {
+            // A socket closing under the write: nothing was queued, so nothing stays counted.
+            budget.release(size);
+        }
     }
 
     /** The client said something (a frame or a pong): it is alive. */

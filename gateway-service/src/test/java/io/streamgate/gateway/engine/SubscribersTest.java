@@ -36,8 +36,9 @@ class SubscribersTest {
 
         assertEquals(1, encodings.get());
         assertEquals(3, written);
-        assertSame(a.frames.get(0), b.frames.get(0), "the very same frame object, not a copy");
-        assertSame(a.frames.get(0), c.frames.get(0));
+        assertEquals(List.of("x,y"), a.frames);
+        assertSame(a.sent.get(0).utf8(), b.sent.get(0).utf8(), "the very same bytes, not a copy per session");
+        assertSame(a.sent.get(0).utf8(), c.sent.get(0).utf8());
     }
 
     @Test
@@ -82,6 +83,7 @@ class SubscribersTest {
     static final class RecordingSession implements Session {
         final String id;
         final int capacity;
+        final List<Frame> sent = new ArrayList<>();
         final List<String> frames = new ArrayList<>();
 
         RecordingSession(String id, int capacity) {
@@ -100,11 +102,12 @@ class SubscribersTest {
         }
 
         @Override
-        public boolean send(String frame) {
+        public boolean send(Frame frame) {
             if (frames.size() >= capacity) {
                 return false;
             }
-            frames.add(frame);
+            sent.add(frame);
+            frames.add(frame.text());
             return true;
         }
 

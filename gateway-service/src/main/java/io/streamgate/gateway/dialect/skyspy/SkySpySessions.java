@@ -12,6 +12,7 @@ import io.streamgate.gateway.auth.Admission;
 import io.streamgate.gateway.auth.HandshakeOutcome;
 import io.streamgate.gateway.engine.EngineConfig;
 import io.streamgate.gateway.engine.EngineLoop;
+import io.streamgate.gateway.transport.EventLoopWriters;
 import io.streamgate.gateway.transport.IdleConnections;
 import io.streamgate.gateway.transport.TransportMetrics;
 import io.streamgate.gateway.transport.WebSocketSession;
@@ -30,9 +31,11 @@ public class SkySpySessions {
     private final TransportMetrics metrics;
     private final IdleConnections idle;
     private final SkySpyConfig config;
+    private final EventLoopWriters writers;
 
     SkySpySessions(Admission admission, EngineConfig engine, EngineLoop loop, TransportMetrics metrics,
-            IdleConnections idle, SkySpyConfig config) {
+            IdleConnections idle, SkySpyConfig config, EventLoopWriters writers) {
+        this.writers = writers;
         this.admission = admission;
         this.engine = engine;
         this.loop = loop;
@@ -58,7 +61,7 @@ public class SkySpySessions {
         }
         Admission.Admitted admitted = (Admission.Admitted) decision;
         WebSocketSession session = new WebSocketSession(connection, admitted.identity(), engine.sessionBufferBytes(),
-                metrics);
+                metrics, writers);
         connection.userData().put(WebSocketSession.KEY, session);
         metrics.opened();
         idle.watch(session, config.heartbeatTimeout(), SkySpyCloseCodes.HEARTBEAT_TIMEOUT, "Heartbeat timeout");

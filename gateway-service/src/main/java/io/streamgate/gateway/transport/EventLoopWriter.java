@@ -1,0 +1,42 @@
+package io.streamgate.gateway.transport;
+
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.netty.util.concurrent.EventExecutor;
+
+/**
+ * The writes waiting for one event loop. The engine thread hands every socket its frames in a burst
+ * once per tick; a task per write would cost each one a wake-up and a queue hand-off on the loop, so
+ * the writes queue here and one task per burst runs them all on the loop, where a socket write goes
+ * straight to the channel.
+ */
+final class EventLoopWriter {
+
+    private final EventExecutor loop;
+    private final Queue<Runnable> writes = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean scheduled = new AtomicBoolean();
+    private final Runnable drain = this::drain;
+
+    EventLoopWriter(EventExecutor loop) {
+        this.loop = loop;
+    }
+
+    void submit(Runnable write) {
+        writes.add(write);
+        if (scheduled.compareAndSet(false, true)) {
+            loop.execute(drain);
+        }
+    }
+
+    private void drain() {
+        // Cleared before polling: a write added while this runs either is polled here or schedules
+        // the next drain, never neither.
+        scheduled.set(false);
+        Runnable write;
+        while ((write = writes.poll()) != null) {
+            write.run();
+        }
+    }
+}
