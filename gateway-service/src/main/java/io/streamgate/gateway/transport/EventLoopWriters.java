@@ -15,6 +15,11 @@ import io.vertx.core.impl.ContextInternal;
 public class EventLoopWriters {
 
     private final Map<EventExecutor, EventLoopWriter> writers = new ConcurrentHashMap<>();
+    private final TransportMetrics metrics;
+
+    EventLoopWriters(TransportMetrics metrics) {
+        this.metrics = metrics;
+    }
 
     /**
      * The writer of the event loop of the connection being served: a connection's context (also the
@@ -25,6 +30,6 @@ public class EventLoopWriters {
         if (!(context instanceof ContextInternal connection)) {
             throw new IllegalStateException("not on a connection's Vert.x context");
         }
-        return writers.computeIfAbsent(connection.nettyEventLoop(), EventLoopWriter::new);
+        return writers.computeIfAbsent(connection.nettyEventLoop(), loop -> new EventLoopWriter(loop, metrics));
     }
 }

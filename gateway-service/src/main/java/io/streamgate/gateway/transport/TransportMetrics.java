@@ -43,7 +43,11 @@ public class TransportMetrics {
     }
 
     void sent(long bytes) {
-        messagesOut.increment();
+        sent(1, bytes);
+    }
+
+    void sent(long frames, long bytes) {
+        messagesOut.increment(frames);
         bytesOut.increment(bytes);
     }
 

@@ -75,7 +75,7 @@ public final class WebSocketSession implements Session {
             socket.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, frame.utf8(), true)).onComplete(done -> {
                 budget.release(size);
                 if (done.succeeded()) {
-                    metrics.sent(size);
+                    writer.flushed(size);
                 }
             });
         } catch (RuntimeException e) {
