@@ -23,6 +23,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.streamgate.gateway.engine.Conflator;
 import io.streamgate.gateway.engine.EngineConfig;
 import io.streamgate.gateway.engine.EngineLoop;
+import io.streamgate.gateway.engine.Frame;
 import io.streamgate.gateway.engine.Session;
 import io.streamgate.gateway.engine.StartPosition;
 import io.streamgate.gateway.engine.Subscribers;
@@ -205,7 +206,7 @@ public class AircraftFeed implements TopicHandler {
         List<Session> drained = awaitingResync.keySet().stream().filter(s -> !s.isBackedUp()).toList();
         // One snapshot per tenant and variant per tick, however many sessions resync: after a stall
         // thousands may drain in the same tick.
-        Map<Parked, String> snapshots = new HashMap<>();
+        Map<Parked, Frame> snapshots = new HashMap<>();
         // A snapshot is many times a tick's changes: resyncing every parked session at once after a stall
         // would stall them all again. A bounded number per tick lets the gateway recover.
         int budget = config.maxResyncsPerTick();
@@ -214,8 +215,8 @@ public class AircraftFeed implements TopicHandler {
                 break;
             }
             Parked parked = awaitingResync.get(session);
-            String snapshot = snapshots.computeIfAbsent(parked,
-                    p -> p.codec().snapshot(table.all(p.tenant())));
+            Frame snapshot = snapshots.computeIfAbsent(parked,
+                    p -> Frame.shared(p.codec().snapshot(table.all(p.tenant()))));
             if (!session.send(snapshot)) {
                 // Its own buffer had drained, so the gateway-wide cap refused it: so it would the rest.
                 break;

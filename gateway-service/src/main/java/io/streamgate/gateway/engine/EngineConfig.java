@@ -25,9 +25,11 @@ public interface EngineConfig {
     int sessionBufferBytes();
 
     /**
-     * The most unflushed bytes all sessions together may hold; unset, half the maximum heap. Every
-     * pending frame is a copy per socket, so without this cap many slightly slow clients could fill the
-     * heap; past it, sessions are treated as if their own buffer were full (skipped, then resynced).
+     * The most unflushed bytes all sessions together may hold, counted per socket; unset, half the
+     * maximum heap. Fan-out frames share their bytes, but replies, snapshots and small frames (which
+     * the WebSocket encoder merges with their header) are a copy per socket, so without this cap many
+     * slightly slow clients could exhaust memory; past it, sessions are treated as if their own buffer
+     * were full (skipped, then resynced).
      */
     java.util.Optional<Long> totalBufferBytes();
 

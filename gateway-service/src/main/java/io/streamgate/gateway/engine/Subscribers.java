@@ -82,7 +82,7 @@ public final class Subscribers<E, C extends Encoder<E>> {
         }
         long written = 0;
         for (Map.Entry<C, Set<Session>> group : encoders.entrySet()) {
-            List<Frame> frames = group.getKey().encode(events).stream().map(Frame::of).toList();
+            List<Frame> frames = group.getKey().encode(events).stream().map(Frame::shared).toList();
             for (Session session : group.getValue()) {
                 written += writeAll(session, frames, onRefused);
             }
@@ -99,7 +99,7 @@ public final class Subscribers<E, C extends Encoder<E>> {
         long written = 0;
         for (Map.Entry<String, Map<C, Set<Session>>> tenant : byTenant.entrySet()) {
             for (Map.Entry<C, Set<Session>> group : tenant.getValue().entrySet()) {
-                written += writeAll(group.getValue(), List.of(Frame.of(render.apply(tenant.getKey(), group.getKey()))),
+                written += writeAll(group.getValue(), List.of(Frame.shared(render.apply(tenant.getKey(), group.getKey()))),
                         onRefused);
             }
         }

@@ -176,7 +176,7 @@ public class StatsView implements TopicHandler {
         Map<StatsEncoder, Frame> frames = new IdentityHashMap<>();
         watches.forEach((session, watch) -> {
             if (watch.tenant().equals(tenant) && watch.types().contains(figures.statType())) {
-                send(session, frames.computeIfAbsent(watch.encoder(), encoder -> Frame.of(encoder.update(figures))));
+                send(session, frames.computeIfAbsent(watch.encoder(), encoder -> Frame.shared(encoder.update(figures))));
             }
         });
     }

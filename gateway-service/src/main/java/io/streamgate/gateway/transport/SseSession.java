@@ -69,7 +69,7 @@ public final class SseSession implements Session {
             return false;
         }
         // The frame's own bytes, wrapped, not copied: every stream that gets it shares them.
-        response.write(Buffer.buffer(Unpooled.wrappedBuffer(frame.utf8()))).onComplete(done -> {
+        response.write(Buffer.buffer(Unpooled.wrappedBuffer(frame.bytes()))).onComplete(done -> {
             budget.release(size);
             if (done.succeeded()) {
                 metrics.sent(size);

@@ -5,6 +5,7 @@ import java.time.Duration;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.UserData;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.netty.buffer.Unpooled;
 import io.streamgate.gateway.engine.Frame;
 import io.streamgate.gateway.engine.Session;
 import io.streamgate.platform.identity.Identity;
@@ -71,8 +72,8 @@ public final class WebSocketSession implements Session {
     /** On the socket's event loop. */
     private void write(Frame frame, int size) {
         try {
-            // Wraps the frame's bytes (no copy): every socket that gets this frame writes the same array.
-            socket.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, frame.utf8(), true)).onComplete(done -> {
+            // Wraps the frame's bytes (no copy): every socket that gets this frame writes the same memory.
+            socket.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, Unpooled.wrappedBuffer(frame.bytes()), true)).onComplete(done -> {
                 budget.release(size);
                 if (done.succeeded()) {
                     writer.flushed(size);

@@ -37,8 +37,8 @@ class SubscribersTest {
         assertEquals(1, encodings.get());
         assertEquals(3, written);
         assertEquals(List.of("x,y"), a.frames);
-        assertSame(a.sent.get(0).utf8(), b.sent.get(0).utf8(), "the very same bytes, not a copy per session");
-        assertSame(a.sent.get(0).utf8(), c.sent.get(0).utf8());
+        assertSame(a.sent.get(0), b.sent.get(0), "the very same frame and bytes, not a copy per session");
+        assertSame(a.sent.get(0), c.sent.get(0));
     }
 
     @Test
