@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 /** The fan-out engine's limits and timings. */
 @ConfigMapping(prefix = "streamgate.gateway.engine")
@@ -39,6 +40,15 @@ public interface EngineConfig {
      */
     @WithDefault("200")
     int maxResyncsPerTick();
+
+    /**
+     * The most frame writes an event loop runs in one go before it turns back to reading its sockets.
+     * A fan-out to thousands of sockets is a long burst; without turns, a loop busy writing would not
+     * read the pongs and requests of its clients until the burst ended.
+     */
+    @WithDefault("256")
+    @WithName("writes-per-turn")
+    int writesPerTurn();
 
     /**
      * How far back the engine reads high-rate topics at start to warm its views (aircraft seen within

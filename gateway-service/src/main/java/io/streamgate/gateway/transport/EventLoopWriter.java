@@ -1,6 +1,7 @@
 package io.streamgate.gateway.transport;
 
 import java.util.Queue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.netty.util.concurrent.EventExecutor;
@@ -10,7 +11,8 @@ import io.netty.util.internal.PlatformDependent;
  * The writes waiting for one event loop. The engine thread hands every socket its frames in a burst
  * once per tick; a task per write would cost each one a wake-up and a queue hand-off on the loop, so
  * the writes queue here and one task per burst runs them all on the loop, where a socket write goes
- * straight to the channel.
+ * straight to the channel. A task runs at most {@code writes-per-turn} writes, then yields the loop
+ * to its sockets' reads and runs again.
  */
 final class EventLoopWriter {
 
@@ -23,7 +25,7 @@ final class EventLoopWriter {
     private final Queue<Runnable> writes = PlatformDependent.newMpscQueue();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final Runnable drain = this::drain;
-    private final TransportMetrics metrics;
+    private final FlushCounter counter;
     /**
      * Frames and bytes flushed since the last drain, touched only on the loop (writes complete on the
      * socket's own loop): two shared counters per write were 6 % of the gateway's samples, so they
@@ -32,9 +34,18 @@ final class EventLoopWriter {
     private long flushedFrames;
     private long flushedBytes;
 
-    EventLoopWriter(EventExecutor loop, TransportMetrics metrics) {
+    private final int writesPerTurn;
+
+    /** Where flushed frames and bytes are counted. */
+    @FunctionalInterface
+    interface FlushCounter {
+        void add(long frames, long bytes);
+    }
+
+    EventLoopWriter(EventExecutor loop, int writesPerTurn, FlushCounter counter) {
         this.loop = loop;
-        this.metrics = metrics;
+        this.writesPerTurn = writesPerTurn;
+        this.counter = counter;
     }
 
     /** On the loop: a frame of {@code bytes} reached the socket. */
@@ -45,21 +56,39 @@ final class EventLoopWriter {
 
     void submit(Runnable write) {
         writes.add(write);
-        if (scheduled.compareAndSet(false, true)) {
+        // A plain read first: during a burst the flag stays set, and a compare-and-set on it would
+        // pull its cache line away from the loop on every write.
+        if (!scheduled.get() && scheduled.compareAndSet(false, true)) {
             loop.execute(drain);
         }
     }
 
     private void drain() {
-        // Cleared before polling: a write added while this runs either is polled here or schedules
-        // the next drain, never neither.
-        scheduled.set(false);
+        int turn = writesPerTurn;
         Runnable write;
-        while ((write = writes.poll()) != null) {
+        while (turn-- > 0 && (write = writes.poll()) != null) {
             write.run();
         }
+        countFlushed();
+        if (!writes.isEmpty()) {
+            // Scheduled, not queued: Netty runs due scheduled tasks after its next pass over the
+            // sockets, so the loop reads (pongs, requests) between turns however long the burst; a
+            // queued task would run at once, before any read. The flag stays set meanwhile, so writers
+            // do not start a second drain.
+            loop.schedule(drain, 0, TimeUnit.NANOSECONDS);
+            return;
+        }
+        // Cleared only once the queue is empty, then checked again: a write added meanwhile either
+        // saw the flag set (and is polled here) or saw it cleared and scheduled the next drain.
+        scheduled.set(false);
+        if (!writes.isEmpty() && scheduled.compareAndSet(false, true)) {
+            loop.execute(drain);
+        }
+    }
+
+    private void countFlushed() {
         if (flushedFrames > 0) {
-            metrics.sent(flushedFrames, flushedBytes);
+            counter.add(flushedFrames, flushedBytes);
             flushedFrames = 0;
             flushedBytes = 0;
         }

@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.netty.util.concurrent.EventExecutor;
+import io.streamgate.gateway.engine.EngineConfig;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.impl.ContextInternal;
@@ -16,9 +17,11 @@ public class EventLoopWriters {
 
     private final Map<EventExecutor, EventLoopWriter> writers = new ConcurrentHashMap<>();
     private final TransportMetrics metrics;
+    private final int writesPerTurn;
 
-    EventLoopWriters(TransportMetrics metrics) {
+    EventLoopWriters(TransportMetrics metrics, EngineConfig config) {
         this.metrics = metrics;
+        this.writesPerTurn = config.writesPerTurn();
     }
 
     /**
@@ -30,6 +33,6 @@ public class EventLoopWriters {
         if (!(context instanceof ContextInternal connection)) {
             throw new IllegalStateException("not on a connection's Vert.x context");
         }
-        return writers.computeIfAbsent(connection.nettyEventLoop(), loop -> new EventLoopWriter(loop, metrics));
+        return writers.computeIfAbsent(connection.nettyEventLoop(), loop -> new EventLoopWriter(loop, writesPerTurn, metrics::sent));
     }
 }

@@ -1,6 +1,7 @@
 package io.streamgate.gateway.transport;
 
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The bytes a session has handed to its socket but not yet seen flushed. Past the limit, new frames
@@ -12,13 +13,18 @@ final class OutboundBudget {
     private final long limitBytes;
     private final long totalLimitBytes;
     private final AtomicLong unflushed = new AtomicLong();
-    private final AtomicLong allSessions;
+    /**
+     * Added to by the engine thread and every event loop on each write: an adder, not one atomic
+     * counter whose cache line every write would pull across cores. Its sum is read per reservation,
+     * so the cap is approximate by what is in flight.
+     */
+    private final LongAdder allSessions;
 
     /**
      * @param totalLimitBytes the cap on {@code allSessions}
      * @param allSessions     the gateway-wide total this budget adds its unflushed bytes to
      */
-    OutboundBudget(long limitBytes, long totalLimitBytes, AtomicLong allSessions) {
+    OutboundBudget(long limitBytes, long totalLimitBytes, LongAdder allSessions) {
         this.limitBytes = limitBytes;
         this.totalLimitBytes = totalLimitBytes;
         this.allSessions = allSessions;
@@ -30,18 +36,18 @@ final class OutboundBudget {
         if (now > 0 && now + bytes > limitBytes) {
             return false;
         }
-        long all = allSessions.get();
+        long all = allSessions.sum();
         if (all > 0 && all + bytes > totalLimitBytes) {
             return false;
         }
         unflushed.addAndGet(bytes);
-        allSessions.addAndGet(bytes);
+        allSessions.add(bytes);
         return true;
     }
 
     void release(long bytes) {
         unflushed.addAndGet(-bytes);
-        allSessions.addAndGet(-bytes);
+        allSessions.add(-bytes);
     }
 
     /** Half full: the session should get nothing more until it drains. */

@@ -1,6 +1,6 @@
 package io.streamgate.gateway.transport;
 
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -17,12 +17,12 @@ import io.streamgate.gateway.engine.EngineConfig;
 @ApplicationScoped
 public class OutboundBudgets {
 
-    private final AtomicLong unflushed = new AtomicLong();
+    private final LongAdder unflushed = new LongAdder();
     private final long totalLimit;
 
     OutboundBudgets(EngineConfig config, MeterRegistry registry) {
         this.totalLimit = config.totalBufferBytes().orElse(Runtime.getRuntime().maxMemory() / 2);
-        Gauge.builder("streamgate.gateway.outbound.unflushed", unflushed, AtomicLong::get).baseUnit("bytes")
+        Gauge.builder("streamgate.gateway.outbound.unflushed", unflushed, LongAdder::sum).baseUnit("bytes")
                 .description("Bytes written to client sockets but not yet flushed, all sessions: what slow clients cost")
                 .register(registry);
     }
