@@ -25,6 +25,7 @@ final class EventLoopWriter {
     private final Queue<Runnable> writes = PlatformDependent.newMpscQueue();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final Runnable drain = this::drain;
+    private final int writesPerTurn;
     private final FlushCounter counter;
     /**
      * Frames and bytes flushed since the last drain, touched only on the loop (writes complete on the
@@ -33,8 +34,6 @@ final class EventLoopWriter {
      */
     private long flushedFrames;
     private long flushedBytes;
-
-    private final int writesPerTurn;
 
     /** Where flushed frames and bytes are counted. */
     @FunctionalInterface

@@ -33,6 +33,7 @@ public class EventLoopWriters {
         if (!(context instanceof ContextInternal connection)) {
             throw new IllegalStateException("not on a connection's Vert.x context");
         }
-        return writers.computeIfAbsent(connection.nettyEventLoop(), loop -> new EventLoopWriter(loop, writesPerTurn, metrics::sent));
+        return writers.computeIfAbsent(connection.nettyEventLoop(),
+                loop -> new EventLoopWriter(loop, writesPerTurn, metrics::sent));
     }
 }

@@ -57,9 +57,8 @@ public final class WebSocketSession implements Session {
 
     @Override
     public boolean send(Frame frame) {
-        if (socket.isClosed()) {
-            return true;
-        }
+        // No isClosed() here: it takes the connection's lock, which the loop holds while it writes, on
+        // every send. A write to a socket that has closed fails on the loop and gives its bytes back.
         int size = frame.size();
         if (!budget.reserve(size)) {
             metrics.refused();
@@ -73,7 +72,8 @@ public final class WebSocketSession implements Session {
     private void write(Frame frame, int size) {
         try {
             // Wraps the frame's bytes (no copy): every socket that gets this frame writes the same memory.
-            socket.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, Unpooled.wrappedBuffer(frame.bytes()), true)).onComplete(done -> {
+            var text = new WebSocketFrameImpl(WebSocketFrameType.TEXT, Unpooled.wrappedBuffer(frame.bytes()), true);
+            socket.writeFrame(text).onComplete(done -> {
                 budget.release(size);
                 if (done.succeeded()) {
                     writer.flushed(size);
