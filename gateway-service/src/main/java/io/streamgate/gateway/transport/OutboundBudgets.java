@@ -11,8 +11,10 @@ import io.streamgate.gateway.engine.EngineConfig;
 /**
  * The bytes all sessions have handed to their sockets but not yet flushed, and the cap on them. A
  * per-session limit alone does not bound the gateway: ten thousand clients that each fall a little
- * behind (a starved load tool, a congested network) add up to more than the heap, and every pending
- * frame is a copy. Past the cap, sessions are refused new frames exactly as past their own limit.
+ * behind (a starved load tool, a congested network) add up to more than the heap, and snapshots,
+ * replies and small frames are a copy per socket (large fan-out frames share their bytes, but are
+ * counted per socket all the same). Past the cap, sessions are refused new frames exactly as past
+ * their own limit.
  */
 @ApplicationScoped
 public class OutboundBudgets {
