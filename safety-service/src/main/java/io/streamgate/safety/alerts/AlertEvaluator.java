@@ -7,27 +7,21 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.streamgate.platform.alerts.AlertTriggered;
@@ -39,6 +33,7 @@ import io.streamgate.platform.event.KafkaBinaryBinding;
 import io.streamgate.platform.event.MalformedEventException;
 import io.streamgate.platform.json.Json;
 import io.streamgate.platform.topic.Topics;
+import io.streamgate.safety.consumer.ConsumerLoop;
 
 /**
  * Reads {@code aircraft.positions} in its own consumer group, evaluates each position against the enabled
@@ -49,33 +44,32 @@ import io.streamgate.platform.topic.Topics;
  * <p>Cooldowns are Redis keys with a TTL (one per rule and aircraft), so replicas and restarts agree; a
  * local copy of "cooling until" keeps a matching aircraft from costing a Redis call on every position.
  * Rules are reloaded between polls when their change counter in Redis moved
- * ({@link AlertsConfig.Rules#refreshInterval()}).
+ * ({@link AlertsConfig.Rules#refreshInterval()}). The consumer thread, commits and reconnects are the
+ * service's {@link ConsumerLoop}.
  */
 @ApplicationScoped
-public class AlertEvaluator {
+public class AlertEvaluator implements ConsumerLoop.Handler {
 
     private static final Logger LOG = Logger.getLogger(AlertEvaluator.class);
 
-    private final String bootstrapServers;
     private final AlertsConfig config;
     private final RedisAlertStore store;
     private final AlertWriter writer;
     private final AlertMetrics metrics;
-    private final AtomicBoolean running = new AtomicBoolean();
+    private final ConsumerLoop loop;
     private final RuleIndex rules = new RuleIndex();
     /** tenant/rule/hex → epoch millis until which the rule is known to be cooling down for the aircraft. */
     private final Map<CooldownKey, Long> coolingUntil = new HashMap<>();
-    private volatile KafkaConsumer<String, byte[]> consumer;
-    private Thread thread;
     private long nextRefresh;
 
     AlertEvaluator(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, AlertsConfig config,
-            RedisAlertStore store, AlertWriter writer, AlertMetrics metrics) {
-        this.bootstrapServers = bootstrapServers;
+            RedisAlertStore store, AlertWriter writer, AlertMetrics metrics, MeterRegistry registry) {
         this.config = config;
         this.store = store;
         this.writer = writer;
         this.metrics = metrics;
+        this.loop = new ConsumerLoop("safety-alerts-evaluator", bootstrapServers, Topics.AIRCRAFT_POSITIONS.name(),
+                config.consumer(), this, registry);
     }
 
     void start(@Observes StartupEvent started) {
@@ -83,47 +77,23 @@ public class AlertEvaluator {
             LOG.info("rule alert evaluator disabled");
             return;
         }
-        running.set(true);
-        thread = new Thread(this::run, "safety-alerts-evaluator");
-        thread.setDaemon(true);
-        thread.start();
+        loop.start();
     }
 
-    private void run() {
-        Map<String, Object> props = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, config.consumer().groupId(),
-                ConsumerConfig.CLIENT_ID_CONFIG, "safety-alerts-" + UUID.randomUUID(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, config.consumer().autoOffsetReset(),
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.consumer().maxPollRecords(),
-                ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
-        while (running.get()) {
-            try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(props, new StringDeserializer(),
-                    new ByteArrayDeserializer())) {
-                consumer = kafka;
-                coolingUntil.clear();
-                kafka.subscribe(List.of(Topics.AIRCRAFT_POSITIONS.name()));
-                while (running.get()) {
-                    refreshIfDue();
-                    ConsumerRecords<String, byte[]> records = kafka.poll(config.consumer().pollTimeout());
-                    if (!records.isEmpty()) {
-                        process(records);
-                        kafka.commitAsync();
-                    }
-                }
-            } catch (WakeupException stopping) {
-                return;
-            } catch (RuntimeException e) {
-                // Offsets of the failed poll are not committed: the next consumer reads it again.
-                LOG.errorf("alert evaluator failed (%s: %s); reconnecting", e.getClass().getSimpleName(),
-                        e.getMessage());
-                nextRefresh = 0;
-                if (!pause()) {
-                    return;
-                }
-            }
-        }
+    void stop(@Observes ShutdownEvent stopping) {
+        loop.stop();
+    }
+
+    @Override
+    public void tick(Instant now) {
+        refreshIfDue();
+    }
+
+    /** The poll is read again by a new consumer: rules and cooldowns are looked up afresh. */
+    @Override
+    public void reset() {
+        nextRefresh = 0;
+        coolingUntil.clear();
     }
 
     private void refreshIfDue() {
@@ -143,7 +113,10 @@ public class AlertEvaluator {
         nextRefresh = now + config.rules().refreshInterval().toMillis();
     }
 
-    private void process(ConsumerRecords<String, byte[]> records) {
+    @Override
+    public void process(ConsumerRecords<String, byte[]> records) {
+        // Rules are loaded before the first poll's records are evaluated, not only after it.
+        refreshIfDue();
         List<CompletableFuture<?>> pending = new ArrayList<>();
         List<CooldownKey> cooldownsStarted = new ArrayList<>();
         try {
@@ -227,32 +200,6 @@ public class AlertEvaluator {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new WakeupException();
-        }
-    }
-
-    private boolean pause() {
-        try {
-            Thread.sleep(1_000);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running.set(false);
-            return false;
-        }
-    }
-
-    void stop(@Observes ShutdownEvent stopping) {
-        running.set(false);
-        KafkaConsumer<String, byte[]> current = consumer;
-        if (current != null) {
-            current.wakeup();
-        }
-        if (thread != null) {
-            try {
-                thread.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 

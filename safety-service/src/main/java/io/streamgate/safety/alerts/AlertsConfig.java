@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.streamgate.safety.consumer.ConsumerSettings;
 
 /**
  * Rule alerts: limits of the rules API, how fast rule changes reach the evaluator, how much alert history
@@ -88,22 +89,15 @@ public interface AlertsConfig {
         int maxLimit();
     }
 
-    /** The evaluator's own consumer group on {@code aircraft.positions}. */
-    interface Consumer {
+    /**
+     * The evaluator's own consumer group on {@code aircraft.positions}; replicas share it, so each
+     * aircraft's positions reach one replica. Alerts are about now: a new group starts at the end.
+     */
+    interface Consumer extends ConsumerSettings {
 
-        /** Replicas share this group: each aircraft's positions reach one replica. */
+        @Override
         @WithDefault("safety-alerts")
         String groupId();
-
-        /** Alerts are about now: a new group starts at the end of the topic. */
-        @WithDefault("latest")
-        String autoOffsetReset();
-
-        @WithDefault("200ms")
-        Duration pollTimeout();
-
-        @WithDefault("500")
-        int maxPollRecords();
     }
 
     /** The idempotent, {@code acks=all} producer of {@code alerts.triggered}. */

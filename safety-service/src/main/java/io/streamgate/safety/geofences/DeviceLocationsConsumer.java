@@ -28,7 +28,7 @@ import io.streamgate.platform.event.KafkaBinaryBinding;
 import io.streamgate.platform.event.MalformedEventException;
 import io.streamgate.platform.json.Json;
 import io.streamgate.platform.topic.Topics;
-import io.streamgate.safety.sensors.ConsumerLoop;
+import io.streamgate.safety.consumer.ConsumerLoop;
 import io.streamgate.safety.sensors.Outbound;
 import io.streamgate.safety.sensors.OutboundWriter;
 

@@ -5,7 +5,7 @@ import java.util.List;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import io.streamgate.safety.sensors.ConsumerSettings;
+import io.streamgate.safety.consumer.ConsumerSettings;
 
 /** Geofence limits, the entry/exit hysteresis, the spatial index and the {@code device.locations} consumer. */
 @ConfigMapping(prefix = "streamgate.safety.geofences")

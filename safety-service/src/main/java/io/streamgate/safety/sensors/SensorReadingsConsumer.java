@@ -28,6 +28,7 @@ import io.streamgate.platform.event.MalformedEventException;
 import io.streamgate.platform.json.Json;
 import io.streamgate.platform.sensors.SensorReading;
 import io.streamgate.platform.topic.Topics;
+import io.streamgate.safety.consumer.ConsumerLoop;
 
 /**
  * Reads {@code sensor.readings} in group {@code safety-sensors}, runs every reading through the

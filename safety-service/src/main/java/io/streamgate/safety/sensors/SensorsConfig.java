@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.streamgate.safety.consumer.ConsumerSettings;
 
 /** Sensor threshold rules, machine health, and the producer shared with the geofence events. */
 @ConfigMapping(prefix = "streamgate.safety.sensors")

@@ -1,4 +1,4 @@
-package io.streamgate.safety.sensors;
+package io.streamgate.safety.consumer;
 
 import java.time.Instant;
 import java.util.Collection;

@@ -1,10 +1,10 @@
-package io.streamgate.safety.sensors;
+package io.streamgate.safety.consumer;
 
 import java.time.Duration;
 
 import io.smallrye.config.WithDefault;
 
-/** How one of the sensor/geofence consumers reads its topic. */
+/** How one of the service's consumer groups reads its topic. */
 public interface ConsumerSettings {
 
     /** Replicas share the group, so each machine's (or device's) records reach exactly one replica. */
