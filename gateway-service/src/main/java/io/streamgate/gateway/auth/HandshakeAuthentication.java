@@ -7,19 +7,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.websockets.next.HttpUpgradeCheck;
 import io.smallrye.mutiny.Uni;
 import io.streamgate.platform.identity.AuthenticationException;
 import io.streamgate.platform.identity.TokenVerifier;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
- * Verifies the credential of every WebSocket handshake once, before the upgrade, and leaves the
- * outcome in the connection's user data for the dialect. Only a foreign browser origin is refused
- * here (403): every product wants its own close code for a bad credential, which needs an open socket.
+ * Verifies the credential of every WebSocket handshake and SSE request once. Only a foreign browser
+ * origin is refused before the upgrade (403): every product wants its own close code for a bad
+ * credential, which needs an open socket, so the transports turn the outcome into the dialect's code.
  */
 @ApplicationScoped
-public class HandshakeAuthentication implements HttpUpgradeCheck {
+public class HandshakeAuthentication {
 
     private static final Logger LOG = Logger.getLogger(HandshakeAuthentication.class);
 
@@ -33,17 +32,14 @@ public class HandshakeAuthentication implements HttpUpgradeCheck {
         this.registry = registry;
     }
 
-    @Override
-    public Uni<CheckResult> perform(HttpUpgradeContext context) {
-        String origin = context.httpRequest().getHeader("Origin");
+    /** False for a browser origin outside {@code streamgate.auth.allowed-origins}: the upgrade is refused with 403. */
+    public boolean originAllowed(HttpServerRequest request) {
+        String origin = request.getHeader("Origin");
         if (origin != null && config.allowedOrigins().isPresent() && !config.allowedOrigins().get().contains(origin)) {
             registry.counter("streamgate.gateway.auth.refused", "reason", "origin").increment();
-            return CheckResult.rejectUpgrade(403);
+            return false;
         }
-        return outcome(context.httpRequest()).map(outcome -> {
-            context.userData().put(HandshakeOutcome.KEY, outcome);
-            return CheckResult.permitUpgradeSync();
-        });
+        return true;
     }
 
     /** What the request's credential proves; for WebSocket handshakes and SSE requests alike. */

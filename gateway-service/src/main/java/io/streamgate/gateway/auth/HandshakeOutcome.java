@@ -1,6 +1,5 @@
 package io.streamgate.gateway.auth;
 
-import io.quarkus.websockets.next.UserData;
 import io.streamgate.platform.identity.Authenticated;
 
 /**
@@ -8,8 +7,6 @@ import io.streamgate.platform.identity.Authenticated;
  * a refused credential with 4001, GeonicDB with 1008, Haltless expects the token as its first message).
  */
 public sealed interface HandshakeOutcome {
-
-    UserData.TypedKey<HandshakeOutcome> KEY = new UserData.TypedKey<>("streamgate.handshake");
 
     /** No credential was presented. */
     record Anonymous() implements HandshakeOutcome {

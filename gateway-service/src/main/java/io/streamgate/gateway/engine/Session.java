@@ -28,5 +28,6 @@ public interface Session {
     /** True while frames written earlier are still waiting to reach the socket beyond the session's limit. */
     boolean isBackedUp();
 
-    void close(int code, String reason);
+    /** Closes the session with the code its dialect gives {@code refusal}. */
+    void close(Refusal refusal, String reason);
 }

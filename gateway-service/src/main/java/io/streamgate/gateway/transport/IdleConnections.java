@@ -11,26 +11,27 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import io.streamgate.gateway.engine.EngineLoop;
+import io.streamgate.gateway.engine.Refusal;
 
 /**
- * Closes WebSocket connections whose client has gone silent (no frame, no pong to the server's
- * pings) for longer than its dialect allows, with the dialect's close code, so dead peers behind
- * NATs and proxies do not hold sessions forever. One sweep for every connection.
+ * Pings every WebSocket connection every {@code ping-interval} and closes those whose client has gone
+ * silent (no frame, no pong) for longer than its dialect allows, with the dialect's heartbeat-timeout
+ * code, so dead peers behind NATs and proxies do not hold sessions forever. One sweep for every
+ * connection, once a second.
  */
 @ApplicationScoped
 public class IdleConnections {
 
     private static final Duration SWEEP = Duration.ofSeconds(1);
 
-    private record Policy(Duration timeout, int code, String reason) {
-    }
-
-    private final Map<WebSocketSession, Policy> watched = new ConcurrentHashMap<>();
+    private final Map<WebSocketSession, Duration> watched = new ConcurrentHashMap<>();
     private final EngineLoop loop;
+    private final Duration pingInterval;
     private final Counter closed;
 
-    IdleConnections(EngineLoop loop, MeterRegistry registry) {
+    IdleConnections(EngineLoop loop, WebSocketConfig config, MeterRegistry registry) {
         this.loop = loop;
+        this.pingInterval = config.pingInterval();
         this.closed = Counter.builder("streamgate.gateway.idle.closes")
                 .description("Connections closed for heartbeat timeout").register(registry);
     }
@@ -39,20 +40,24 @@ public class IdleConnections {
         loop.every(SWEEP, this::sweep);
     }
 
-    public void watch(WebSocketSession session, Duration timeout, int code, String reason) {
-        watched.put(session, new Policy(timeout, code, reason));
+    void watch(WebSocketSession session, Duration timeout) {
+        watched.put(session, timeout);
     }
 
-    public void forget(WebSocketSession session) {
+    void forget(WebSocketSession session) {
         watched.remove(session);
     }
 
     private void sweep() {
-        watched.forEach((session, policy) -> {
-            if (session.silentFor().compareTo(policy.timeout()) > 0) {
+        long now = System.nanoTime();
+        boolean pinging = !pingInterval.isZero();
+        watched.forEach((session, timeout) -> {
+            if (session.silentFor().compareTo(timeout) > 0) {
                 watched.remove(session);
                 closed.increment();
-                session.close(policy.code(), policy.reason());
+                session.close(Refusal.HEARTBEAT_TIMEOUT, "Heartbeat timeout");
+            } else if (pinging) {
+                session.pingIfDue(now, pingInterval);
             }
         });
     }

@@ -3,7 +3,9 @@ package io.streamgate.gateway.transport;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.netty.buffer.Unpooled;
+import io.streamgate.gateway.dialect.CloseCodes;
 import io.streamgate.gateway.engine.Frame;
+import io.streamgate.gateway.engine.Refusal;
 import io.streamgate.gateway.engine.Session;
 import io.streamgate.platform.identity.Identity;
 import io.vertx.core.Vertx;
@@ -21,15 +23,20 @@ public final class SseSession implements Session {
     private final String id;
     private final HttpServerResponse response;
     private final Identity identity;
+    private final CloseCodes closeCodes;
     private final OutboundBudget budget;
     private final TransportMetrics metrics;
     private final Vertx vertx;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicBoolean ended = new AtomicBoolean();
+    private volatile Runnable onEnd = () -> {
+    };
     private volatile long keepAliveTimer = -1;
 
-    public SseSession(String id, HttpServerResponse response, Identity identity, long limitBytes,
+    SseSession(String id, HttpServerResponse response, Identity identity, CloseCodes closeCodes, long limitBytes,
             TransportMetrics metrics, Vertx vertx) {
         this.id = id;
+        this.closeCodes = closeCodes;
         this.response = response;
         this.identity = identity;
         this.budget = metrics.budget(limitBytes);
@@ -37,13 +44,18 @@ public final class SseSession implements Session {
         this.vertx = vertx;
     }
 
-    /** Starts the stream and its keep-alive comments; {@code onClose} runs once when the client goes away. */
-    public void start(long keepAliveMillis, Runnable onClose) {
+    /**
+     * Starts the stream and its keep-alive comments; {@code onEnd} runs once when the stream ends,
+     * whether the client went away or the server closed it (an ended response on a kept-alive
+     * connection fires no close handler).
+     */
+    void start(long keepAliveMillis, Runnable onEnd) {
+        this.onEnd = onEnd;
         response.setChunked(true)
                 .putHeader("Content-Type", "text/event-stream; charset=utf-8")
                 .putHeader("Cache-Control", "no-cache")
                 .putHeader("X-Accel-Buffering", "no");
-        response.closeHandler(ignored -> closedByClient(onClose));
+        response.closeHandler(ignored -> ended());
         response.write("retry: 3000\n\n");
         keepAliveTimer = vertx.setPeriodic(keepAliveMillis, timer -> send(": keep-alive\n\n"));
     }
@@ -83,21 +95,27 @@ public final class SseSession implements Session {
         return budget.backedUp();
     }
 
-    /** SSE has no close codes: the reason goes out as a final {@code close} event, then the stream ends. */
-    @Override
-    public void close(int code, String reason) {
+    /** SSE has no close codes: the code and reason go out as a final {@code close} event, then the stream ends. */
+    private void close(int code, String reason) {
         if (closed.compareAndSet(false, true)) {
             vertx.cancelTimer(keepAliveTimer);
             String json = "{\"code\":" + code + ",\"reason\":\"" + reason.replace("\"", "'") + "\"}";
             response.end("event: close\ndata: " + json + "\n\n");
+            ended();
         }
     }
 
-    private void closedByClient(Runnable onClose) {
-        if (closed.compareAndSet(false, true)) {
-            vertx.cancelTimer(keepAliveTimer);
+    @Override
+    public void close(Refusal refusal, String reason) {
+        close(closeCodes.codeFor(refusal), reason);
+    }
+
+    private void ended() {
+        closed.set(true);
+        vertx.cancelTimer(keepAliveTimer);
+        if (ended.compareAndSet(false, true)) {
+            onEnd.run();
         }
-        onClose.run();
     }
 
     @Override

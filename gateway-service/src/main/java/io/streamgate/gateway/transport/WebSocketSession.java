@@ -2,14 +2,14 @@ package io.streamgate.gateway.transport;
 
 import java.time.Duration;
 
-import io.quarkus.websockets.next.CloseReason;
-import io.quarkus.websockets.next.UserData;
-import io.quarkus.websockets.next.WebSocketConnection;
 import io.netty.buffer.Unpooled;
+import io.streamgate.gateway.dialect.CloseCodes;
 import io.streamgate.gateway.engine.Frame;
+import io.streamgate.gateway.engine.Refusal;
 import io.streamgate.gateway.engine.Session;
 import io.streamgate.platform.identity.Identity;
-import io.vertx.core.http.WebSocketBase;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.WebSocketFrameType;
 import io.vertx.core.http.impl.ws.WebSocketFrameImpl;
 
@@ -18,36 +18,37 @@ import io.vertx.core.http.impl.ws.WebSocketFrameImpl;
  * socket but not yet flushed are counted, and past the limit new frames are refused rather than
  * queued, so a client that stops reading costs at most its limit.
  *
- * <p>Frames are written to the Vert.x socket directly, on its event loop, as the frame's own shared
- * bytes (see {@link VertxSockets}); the websockets-next connection is used for everything else.
+ * <p>The transport owns the Vert.x socket (it upgraded it), so frames are written to it directly, on
+ * its event loop, as the frame's own shared bytes: no per-socket encoding, copy or cross-thread
+ * hand-off per frame (docs/benchmarks.md).
  */
 public final class WebSocketSession implements Session {
 
-    /** Where an endpoint keeps the session of a connection. */
-    public static final UserData.TypedKey<WebSocketSession> KEY = new UserData.TypedKey<>("streamgate.session");
-
-    private final WebSocketConnection connection;
-    private final WebSocketBase socket;
+    private final String id;
+    private final ServerWebSocket socket;
     private final EventLoopWriter writer;
     private final Identity identity;
+    private final CloseCodes closeCodes;
     private final OutboundBudget budget;
     private final TransportMetrics metrics;
     private volatile long lastHeardNanos = System.nanoTime();
+    private volatile long lastPingNanos = System.nanoTime();
 
-    /** Called on the connection's context (in its {@code @OnOpen}), whose event loop its writes run on. */
-    public WebSocketSession(WebSocketConnection connection, Identity identity, long limitBytes,
-            TransportMetrics metrics, EventLoopWriters writers) {
-        this.connection = connection;
-        this.socket = VertxSockets.of(connection);
-        this.writer = writers.ofCurrentConnection();
+    /** Created on the socket's event loop, which its writes run on. */
+    WebSocketSession(String id, ServerWebSocket socket, EventLoopWriter writer, Identity identity,
+            CloseCodes closeCodes, long limitBytes, TransportMetrics metrics) {
+        this.id = id;
+        this.socket = socket;
+        this.writer = writer;
         this.identity = identity;
+        this.closeCodes = closeCodes;
         this.budget = metrics.budget(limitBytes);
         this.metrics = metrics;
     }
 
     @Override
     public String id() {
-        return connection.id();
+        return id;
     }
 
     @Override
@@ -72,6 +73,8 @@ public final class WebSocketSession implements Session {
     private void write(Frame frame, int size) {
         try {
             // Wraps the frame's bytes (no copy): every socket that gets this frame writes the same memory.
+            // Vert.x's public factory takes a String (an encoding per socket); this constructor is its
+            // own, called directly, so an upgrade that changes it fails the build, not the fan-out.
             var text = new WebSocketFrameImpl(WebSocketFrameType.TEXT, Unpooled.wrappedBuffer(frame.bytes()), true);
             socket.writeFrame(text).onComplete(done -> {
                 budget.release(size);
@@ -86,13 +89,27 @@ public final class WebSocketSession implements Session {
     }
 
     /** The client said something (a frame or a pong): it is alive. */
-    public void heard() {
+    void heard() {
         lastHeardNanos = System.nanoTime();
     }
 
     /** How long the client has been silent. */
-    public Duration silentFor() {
+    Duration silentFor() {
         return Duration.ofNanos(System.nanoTime() - lastHeardNanos);
+    }
+
+    /** Pings the client when the last ping is {@code interval} old; its pong proves it alive. */
+    void pingIfDue(long nowNanos, Duration interval) {
+        if (nowNanos - lastPingNanos >= interval.toNanos()) {
+            lastPingNanos = nowNanos;
+            writer.submit(() -> {
+                try {
+                    socket.writePing(Buffer.buffer());
+                } catch (RuntimeException closing) {
+                    // Closed since: its close handler ends the session.
+                }
+            });
+        }
     }
 
     @Override
@@ -100,15 +117,26 @@ public final class WebSocketSession implements Session {
         return budget.backedUp();
     }
 
+    private void close(int code, String reason) {
+        try {
+            socket.close((short) code, reason);
+        } catch (RuntimeException alreadyClosed) {
+            // Nothing to do: the close handler has run or will run.
+        }
+    }
+
+    /** Closes after the frames queued so far are written: an error message goes out before its close. */
+    void closeAfterQueued(Refusal refusal, String reason) {
+        writer.submit(() -> close(refusal, reason));
+    }
+
     @Override
-    public void close(int code, String reason) {
-        connection.close(new CloseReason(code, reason)).subscribe().with(ok -> {
-        }, failed -> {
-        });
+    public void close(Refusal refusal, String reason) {
+        close(closeCodes.codeFor(refusal), reason);
     }
 
     @Override
     public String toString() {
-        return "ws:" + connection.id();
+        return "ws:" + id;
     }
 }

@@ -117,7 +117,7 @@ class SubscribersTest {
         }
 
         @Override
-        public void close(int code, String reason) {
+        public void close(Refusal refusal, String reason) {
         }
     }
 }

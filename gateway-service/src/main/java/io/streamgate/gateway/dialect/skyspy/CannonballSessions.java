@@ -17,7 +17,7 @@ import io.streamgate.gateway.aircraft.AircraftFeed;
 import io.streamgate.gateway.aircraft.threats.Threat;
 import io.streamgate.gateway.aircraft.threats.ThreatTracker;
 import io.streamgate.gateway.engine.EngineLoop;
-import io.streamgate.gateway.transport.WebSocketSession;
+import io.streamgate.gateway.engine.Session;
 import io.streamgate.platform.aviation.AircraftPosition;
 
 /**
@@ -42,7 +42,7 @@ public class CannonballSessions {
         }
     }
 
-    private final Map<WebSocketSession, State> sessions = new ConcurrentHashMap<>();
+    private final Map<Session, State> sessions = new ConcurrentHashMap<>();
     private final AircraftFeed aircraft;
     private final EngineLoop loop;
     private final CannonballConfig config;
@@ -57,18 +57,14 @@ public class CannonballSessions {
         loop.every(config.updateInterval(), this::pushAll);
     }
 
-    State open(WebSocketSession session) {
+    State open(Session session) {
         State state = new State(config.defaultRadiusNm(), config.maxThreats());
         sessions.put(session, state);
         return state;
     }
 
-    void close(WebSocketSession session) {
+    void close(Session session) {
         sessions.remove(session);
-    }
-
-    State state(WebSocketSession session) {
-        return sessions.get(session);
     }
 
     CannonballConfig config() {
@@ -76,7 +72,7 @@ public class CannonballSessions {
     }
 
     /** The {@code threats} message for the session's current position. */
-    CompletionStage<String> threats(WebSocketSession session, State state) {
+    CompletionStage<String> threats(Session session, State state) {
         return aircraft.query(session.identity().tenant(), all -> render(state, state.tracker.assess(all,
                 state.lat, state.lon, state.heading, state.radiusNm)));
     }

@@ -22,20 +22,13 @@ public class SkySpyAircraftCodecs {
         this.sseDelta = new SkySpySseAircraftCodec(delta);
     }
 
-    /** The Server-Sent Events variant of {@link #forQuery}. */
-    SkySpySseAircraftCodec forSseQuery(String query) {
-        return forQuery(query) == delta ? sseDelta : sseFull;
+    /** The Server-Sent Events variant of {@link #forMode}. */
+    SkySpySseAircraftCodec forSseMode(String mode) {
+        return forMode(mode) == delta ? sseDelta : sseFull;
     }
 
     /** The variant a connection asked for with {@code ?mode=delta}; full objects otherwise. */
-    SkySpyAircraftCodec forQuery(String query) {
-        if (query != null) {
-            for (String pair : query.split("&")) {
-                if (pair.equals("mode=delta")) {
-                    return delta;
-                }
-            }
-        }
-        return full;
+    SkySpyAircraftCodec forMode(String mode) {
+        return "delta".equals(mode) ? delta : full;
     }
 }

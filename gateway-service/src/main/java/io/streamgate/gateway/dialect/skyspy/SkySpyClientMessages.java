@@ -21,6 +21,8 @@ final class SkySpyClientMessages {
     static final String UNKNOWN_ACTION = "Unknown action";
     static final String UNKNOWN_REQUEST_TYPE = "Unknown request type";
     static final String MISSING_PARAMETER = "Missing parameter";
+    static final String MESSAGE_TOO_LARGE = "Message too large";
+    static final String BINARY_NOT_SUPPORTED = "Binary data not supported";
 
     /** Answers a {@code request} action: (request type, request id, params) → the reply frame. */
     @FunctionalInterface
@@ -69,7 +71,7 @@ final class SkySpyClientMessages {
             case "subscribe" -> topics("subscribed", message);
             case "unsubscribe" -> topics("unsubscribed", message);
             case "request" -> error(UNKNOWN_REQUEST_TYPE, message.path("request_id").asText(null));
-            default -> error(UNKNOWN_ACTION, null);
+            default -> unknownAction(action);
         };
     }
 
@@ -86,6 +88,11 @@ final class SkySpyClientMessages {
             json.writeEndArray();
             json.writeEndObject();
         });
+    }
+
+    /** SkySpy names the action it did not know: {@code Unknown action: dance}. */
+    static String unknownAction(String action) {
+        return error(action.isEmpty() ? UNKNOWN_ACTION : UNKNOWN_ACTION + ": " + action, null);
     }
 
     static String error(String text, String requestId) {

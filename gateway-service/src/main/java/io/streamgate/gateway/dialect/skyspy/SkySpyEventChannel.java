@@ -1,17 +1,14 @@
 package io.streamgate.gateway.dialect.skyspy;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
-import io.quarkus.websockets.next.WebSocketConnection;
+import io.streamgate.gateway.dialect.Conversation;
+import io.streamgate.gateway.dialect.Endpoint;
 import io.streamgate.gateway.engine.Session;
 import io.streamgate.gateway.engine.events.EventFeed;
 import io.streamgate.gateway.engine.events.LiveEvent;
 import io.streamgate.gateway.engine.events.StreamPosition;
-import io.streamgate.gateway.transport.WebSocketSession;
 
 /**
  * One SkySpy event topic over an event feed ({@code acars}, {@code notams}, …): resume from
@@ -57,8 +54,37 @@ final class SkySpyEventChannel {
         return feed;
     }
 
+    /**
+     * The topic's own WebSocket endpoint: resumed from {@code ?last_event_id=}, client actions answered
+     * as everywhere, {@code request}s by {@code requests}.
+     */
+    Endpoint webSocket(String path, SkySpyRequests requests) {
+        return Endpoint.webSocket(path, publicFeed, (session, handshake) -> {
+            subscribe(session, handshake.queryAll("last_event_id"));
+            return new Conversation() {
+                @Override
+                public io.smallrye.mutiny.Uni<String> text(String message) {
+                    return SkySpyClientMessages.reply(message, requests.bound(session));
+                }
+
+                @Override
+                public void closed() {
+                    feed.unsubscribe(session);
+                }
+            };
+        });
+    }
+
+    /** The topic's SSE endpoint, resumed from {@code Last-Event-ID} (or {@code ?last_event_id=}). */
+    Endpoint sse(String path) {
+        return Endpoint.sse(path, publicFeed, (session, handshake) -> {
+            subscribeSse(session, handshake.lastEventId());
+            return Conversation.closing(() -> feed.unsubscribe(session));
+        });
+    }
+
     /** Subscribes a WebSocket session, resuming after the one of {@code lastEventIds} that is this feed's. */
-    void subscribe(WebSocketSession session, List<String> lastEventIds) {
+    void subscribe(Session session, List<String> lastEventIds) {
         String resumeFrom = lastEventIds.stream()
                 .filter(id -> StreamPosition.decode(id, feed.topic().name()).isPresent()).findFirst().orElse(null);
         String tenant = session.identity().tenant();
@@ -72,20 +98,5 @@ final class SkySpyEventChannel {
         feed.subscribe(session, tenant, sseCodec, lastEventId,
                 () -> session.send("event: stream:gap\ndata: " + GAP_NOTICE + "\n\n"),
                 snapshot == null ? null : () -> SkySpySse.frame(snapshot.apply(tenant)));
-    }
-
-    /** Every {@code last_event_id} of the handshake: one per feed on a combined connection. */
-    static List<String> lastEventIds(WebSocketConnection connection) {
-        String query = connection.handshakeRequest().query();
-        List<String> ids = new ArrayList<>();
-        if (query != null) {
-            for (String pair : query.split("&")) {
-                int eq = pair.indexOf('=');
-                if (eq > 0 && pair.substring(0, eq).equals("last_event_id")) {
-                    ids.add(URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-                }
-            }
-        }
-        return ids;
     }
 }

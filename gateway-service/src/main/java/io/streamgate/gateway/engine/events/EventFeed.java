@@ -19,6 +19,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.streamgate.gateway.engine.Encoder;
 import io.streamgate.gateway.engine.EngineLoop;
+import io.streamgate.gateway.engine.Refusal;
 import io.streamgate.gateway.engine.Session;
 import io.streamgate.gateway.engine.StartPosition;
 import io.streamgate.gateway.engine.Subscribers;
@@ -32,7 +33,8 @@ import io.streamgate.platform.topic.Topic;
  * A feed of discrete events that must not be lost (ACARS messages, NOTAMs, safety events, alerts):
  * every event goes to every subscribed session of its tenant, encoded once per dialect variant, each
  * with a resumable id. Nothing is conflated or dropped: a session that cannot take an event is closed
- * with 1013 (try again later) and resumes from the last id it received.
+ * as a {@link Refusal#SLOW_CONSUMER} (its dialect's close code, 1013 "try again later" for SkySpy) and
+ * resumes from the last id it received.
  *
  * <p>Resume: from the in-memory buffer of recent events when it reaches back far enough, else by
  * reading the gap back from Kafka; beyond Kafka's retention the client is told the gap was not
@@ -44,8 +46,6 @@ import io.streamgate.platform.topic.Topic;
 public abstract class EventFeed implements TopicHandler {
 
     private static final Logger LOG = Logger.getLogger(EventFeed.class);
-    /** WebSocket "Try Again Later": the client should reconnect and resume. */
-    public static final int SLOW_CONSUMER_CLOSE = 1013;
 
     private final Topic topic;
     private final EngineLoop loop;
@@ -308,7 +308,7 @@ public abstract class EventFeed implements TopicHandler {
     private void closeSlow(Session session, String reason) {
         subscribers.remove(session);
         slowConsumerCloses.increment();
-        session.close(SLOW_CONSUMER_CLOSE, reason);
+        session.close(Refusal.SLOW_CONSUMER, reason);
     }
 
     private void remember(LiveEvent event) {

@@ -203,7 +203,7 @@ class SkySpyAircraftEndpointTest {
             assertEquals("{\"type\":\"error\",\"message\":\"Invalid JSON format\"}",
                     client.nextMatching(f -> f.contains("error"), WAIT));
             client.send("{\"action\":\"dance\"}");
-            assertEquals("{\"type\":\"error\",\"message\":\"Unknown action\"}",
+            assertEquals("{\"type\":\"error\",\"message\":\"Unknown action: dance\"}",
                     client.nextMatching(f -> f.contains("error"), WAIT));
             client.send("{\"action\":\"ping\"}");
             client.nextMatching(f -> f.contains("pong"), WAIT);

@@ -39,7 +39,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.streamgate.devstack.Deadline;
 import io.streamgate.devstack.DevstackTestResource;
 import io.streamgate.devstack.testing.WebSocketProbe;
-import io.streamgate.gateway.engine.events.EventFeed;
 import io.streamgate.gateway.transport.RawWebSocket;
 import io.streamgate.platform.event.EventEnvelope;
 import io.streamgate.platform.event.EventTypes;
@@ -118,7 +117,7 @@ class SkySpySlowConsumerTest {
             }
         }
 
-        assertEquals(EventFeed.SLOW_CONSUMER_CLOSE, closeCode, "closed with 1013 (try again later), not dropped");
+        assertEquals(SkySpyCloseCodes.SLOW_CONSUMER, closeCode, "closed with 1013 (try again later), not dropped");
         assertTrue(!received.isEmpty() && received.size() < EVENTS,
                 "the client got part of the stream before it stalled: " + received.size());
         assertEquals(published.subList(0, received.size()), received,

@@ -21,6 +21,8 @@ public final class WebSocketProbe implements AutoCloseable {
 
     private final LinkedBlockingQueue<String> messages = new LinkedBlockingQueue<>();
     private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+    /** Pings received from the server; its own monitor. */
+    private final long[] pings = {0};
     private final WebSocket socket;
 
     private WebSocketProbe(URI uri, Map<String, String> headers, List<String> subprotocols) {
@@ -100,6 +102,42 @@ public final class WebSocketProbe implements AutoCloseable {
         }
     }
 
+    /** Sends one text message as several frames, one per part. */
+    public void sendFragments(String... parts) {
+        for (int i = 0; i < parts.length; i++) {
+            socket.sendText(parts[i], i == parts.length - 1).orTimeout(10, TimeUnit.SECONDS).join();
+        }
+    }
+
+    /** Sends one binary message. */
+    public void sendBinary(byte[] data) {
+        socket.sendBinary(java.nio.ByteBuffer.wrap(data), true).orTimeout(10, TimeUnit.SECONDS).join();
+    }
+
+    /** Waits until the server has pinged this client {@code count} times in all (the JDK client answers each). */
+    public void awaitPings(int count, Duration timeout) {
+        long end = System.nanoTime() + timeout.toNanos();
+        synchronized (pings) {
+            long left;
+            while (pings[0] < count) {
+                if ((left = end - System.nanoTime()) <= 0) {
+                    throw new AssertionError(pings[0] + " pings within " + timeout + ", expected " + count);
+                }
+                try {
+                    pings.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError("interrupted", e);
+                }
+            }
+        }
+    }
+
+    /** True until the server's close arrives or the connection fails. */
+    public boolean isOpen() {
+        return !closeCode.isDone();
+    }
+
     /** The close code the server sent, waiting up to {@code timeout}. */
     public int awaitClose(Duration timeout) {
         return closeCode.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).join();
@@ -125,6 +163,17 @@ public final class WebSocketProbe implements AutoCloseable {
                 messages.add(partial.toString());
                 partial.setLength(0);
             }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onPing(WebSocket webSocket, java.nio.ByteBuffer message) {
+            synchronized (pings) {
+                pings[0]++;
+                pings.notifyAll();
+            }
+            // The JDK client answers every ping with a pong itself.
             webSocket.request(1);
             return null;
         }

@@ -4,52 +4,51 @@ import java.io.IOException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.quarkus.websockets.next.OnClose;
-import io.quarkus.websockets.next.OnOpen;
-import io.quarkus.websockets.next.OnPongMessage;
-import io.quarkus.websockets.next.OnTextMessage;
-import io.quarkus.websockets.next.WebSocket;
-import io.quarkus.websockets.next.WebSocketConnection;
+import jakarta.enterprise.context.ApplicationScoped;
+
 import io.smallrye.mutiny.Uni;
-import io.streamgate.gateway.transport.WebSocketSession;
+import io.streamgate.gateway.dialect.Conversation;
+import io.streamgate.gateway.dialect.Handshake;
+import io.streamgate.gateway.engine.Session;
 import io.streamgate.platform.json.Json;
-import io.vertx.core.buffer.Buffer;
 
 /**
  * SkySpy's {@code /ws/cannonball/}: a mobile user sends its position ({@code position_update}) and
  * radius ({@code set_radius}) and gets the aircraft around it as {@code threats}.
  */
-@WebSocket(path = "/ws/cannonball/")
-public class SkySpyCannonballEndpoint {
+@ApplicationScoped
+class SkySpyCannonballChannel {
 
-    private final SkySpySessions sessions;
     private final CannonballSessions cannonball;
 
-    SkySpyCannonballEndpoint(SkySpySessions sessions, CannonballSessions cannonball) {
-        this.sessions = sessions;
+    SkySpyCannonballChannel(CannonballSessions cannonball) {
         this.cannonball = cannonball;
     }
 
-    @OnOpen
-    void open(WebSocketConnection connection) {
-        sessions.open(connection).ifPresent(session -> {
-            cannonball.open(session);
-            session.send("{\"type\":\"session_started\",\"session_id\":\"" + session.id() + "\"}");
-        });
+    Conversation open(Session session, Handshake handshake) {
+        CannonballSessions.State state = cannonball.open(session);
+        session.send("{\"type\":\"session_started\",\"session_id\":\"" + session.id() + "\"}");
+        return new Conversation() {
+            @Override
+            public Uni<String> text(String frame) {
+                return message(session, state, frame);
+            }
+
+            @Override
+            public void closed() {
+                cannonball.close(session);
+            }
+        };
     }
 
-    @OnTextMessage
-    Uni<String> message(String frame, WebSocketConnection connection) {
-        SkySpySessions.heard(connection);
-        WebSocketSession session = connection.userData().get(WebSocketSession.KEY);
-        CannonballSessions.State state = session == null ? null : cannonball.state(session);
+    private Uni<String> message(Session session, CannonballSessions.State state, String frame) {
         JsonNode message;
         try {
             message = Json.mapper().readTree(frame);
         } catch (IOException e) {
             return reply(SkySpyClientMessages.error(SkySpyClientMessages.INVALID_JSON, null));
         }
-        if (message == null || !message.isObject() || state == null) {
+        if (message == null || !message.isObject()) {
             return reply(SkySpyClientMessages.error(SkySpyClientMessages.INVALID_JSON, null));
         }
         String type = message.path("type").asText(message.path("action").asText(""));
@@ -57,21 +56,11 @@ public class SkySpyCannonballEndpoint {
             case "position_update" -> positionUpdate(session, state, message);
             case "set_radius" -> setRadius(state, message);
             case "ping" -> reply("{\"type\":\"pong\"}");
-            default -> reply(SkySpyClientMessages.error(SkySpyClientMessages.UNKNOWN_ACTION, null));
+            default -> reply(SkySpyClientMessages.unknownAction(type));
         };
     }
 
-    @OnPongMessage
-    void pong(Buffer data, WebSocketConnection connection) {
-        SkySpySessions.heard(connection);
-    }
-
-    @OnClose
-    void close(WebSocketConnection connection) {
-        sessions.close(connection).ifPresent(cannonball::close);
-    }
-
-    private Uni<String> positionUpdate(WebSocketSession session, CannonballSessions.State state, JsonNode message) {
+    private Uni<String> positionUpdate(Session session, CannonballSessions.State state, JsonNode message) {
         JsonNode lat = message.get("lat");
         JsonNode lon = message.get("lon");
         if (lat == null || !lat.isNumber() || Math.abs(lat.asDouble()) > 90) {

@@ -2,33 +2,32 @@ package io.streamgate.gateway.dialect.skyspy;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.quarkus.websockets.next.OnClose;
-import io.quarkus.websockets.next.OnOpen;
-import io.quarkus.websockets.next.OnPongMessage;
-import io.quarkus.websockets.next.OnTextMessage;
-import io.quarkus.websockets.next.WebSocket;
-import io.quarkus.websockets.next.WebSocketConnection;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.streamgate.gateway.dialect.Conversation;
+import io.streamgate.gateway.dialect.Handshake;
+import io.streamgate.gateway.engine.Session;
 import io.streamgate.gateway.stats.StatFigures;
 import io.streamgate.gateway.stats.StatsEncoder;
 import io.streamgate.gateway.stats.StatsView;
-import io.streamgate.gateway.transport.WebSocketSession;
 import io.streamgate.platform.json.Json;
-import io.vertx.core.buffer.Buffer;
 
 /**
  * SkySpy's {@code /ws/stats/}, whose messages are spelled with dots: {@code stats.subscribe} with
  * {@code stat_types} (answered {@code stats.subscribed}, then the current figures of each type),
  * {@code stats.unsubscribe}, {@code stats.update} at most every 2 s per type, and
  * {@code stats.request} answered {@code stats.response}. The usual {@code action} messages (ping, …)
- * work too.
+ * work too. {@code /sse/stats/?stat_types=a,b} streams the chosen statistics.
  */
-@WebSocket(path = "/ws/stats/")
-public class SkySpyStatsEndpoint {
+@ApplicationScoped
+class SkySpyStatsChannel {
 
     static final String UNKNOWN_STAT_TYPE = "No statistics of this type";
 
@@ -37,26 +36,38 @@ public class SkySpyStatsEndpoint {
             + quoted(figures.statType()) + ",\"data\":" + figures.data() + ",\"timestamp\":\""
             + SkySpyJson.timestamp(figures.computedAt()) + "\"}";
 
+    private static final StatsEncoder SSE_UPDATE = figures -> SkySpySse.frame(UPDATE.update(figures));
+
     private final StatsView stats;
-    private final SkySpySessions sessions;
 
-    SkySpyStatsEndpoint(StatsView stats, SkySpySessions sessions) {
+    SkySpyStatsChannel(StatsView stats) {
         this.stats = stats;
-        this.sessions = sessions;
     }
 
-    @OnOpen
-    void open(WebSocketConnection connection) {
-        sessions.open(connection).ifPresent(session -> stats.open(session, session.identity().tenant(), UPDATE));
+    Conversation openWebSocket(Session session, Handshake handshake) {
+        stats.open(session, session.identity().tenant(), UPDATE);
+        return new Conversation() {
+            @Override
+            public Uni<String> text(String frame) {
+                return message(session, frame);
+            }
+
+            @Override
+            public void closed() {
+                stats.close(session);
+            }
+        };
     }
 
-    @OnTextMessage
-    void message(String frame, WebSocketConnection connection) {
-        SkySpySessions.heard(connection);
-        WebSocketSession session = connection.userData().get(WebSocketSession.KEY);
-        if (session == null) {
-            return;
-        }
+    Conversation openSse(Session session, Handshake handshake) {
+        List<String> types = new ArrayList<>();
+        handshake.queryAll("stat_types").forEach(value -> types.addAll(Arrays.asList(value.split(","))));
+        stats.open(session, session.identity().tenant(), SSE_UPDATE);
+        stats.watch(session, types, SkySpySse.frame(typesReply("stats.subscribed", types)));
+        return Conversation.closing(() -> stats.close(session));
+    }
+
+    private Uni<String> message(Session session, String frame) {
         JsonNode message = parse(frame);
         String type = message == null ? "" : message.path("type").asText("");
         switch (type) {
@@ -69,21 +80,14 @@ public class SkySpyStatsEndpoint {
                 stats.unwatch(session, types, typesReply("stats.unsubscribed", types));
             }
             case "stats.request" -> request(session, message);
-            default -> session.send(SkySpyClientMessages.reply(frame));
+            default -> {
+                return SkySpyClientMessages.reply(frame, SkySpyRequests.NONE.bound(session));
+            }
         }
+        return Conversation.NO_REPLY;
     }
 
-    @OnPongMessage
-    void pong(Buffer data, WebSocketConnection connection) {
-        SkySpySessions.heard(connection);
-    }
-
-    @OnClose
-    void close(WebSocketConnection connection) {
-        sessions.close(connection).ifPresent(stats::close);
-    }
-
-    private void request(WebSocketSession session, JsonNode message) {
+    private void request(Session session, JsonNode message) {
         String requestId = message.path("request_id").asText(null);
         String statType = message.path("stat_type").asText("");
         if (statType.isEmpty()) {

@@ -1,0 +1,27 @@
+package io.streamgate.gateway.dialect;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * One product's client API over the engine. Implementations are CDI beans; the transports find every
+ * one at start-up and serve its endpoints.
+ */
+public interface Dialect {
+
+    /** For logs and metrics: {@code skyspy}, {@code geonicdb}, … */
+    String name();
+
+    List<Endpoint> endpoints();
+
+    CloseCodes closeCodes();
+
+    /** A WebSocket client that sends nothing (no frame, no pong) for this long is closed. */
+    Duration heartbeatTimeout();
+
+    /**
+     * The message a WebSocket client gets before the transport refuses its frame, in the product's
+     * spelling; null to close (or ignore) without one.
+     */
+    String inboundError(InboundError error);
+}

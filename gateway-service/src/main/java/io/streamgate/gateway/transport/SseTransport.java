@@ -1,0 +1,97 @@
+package io.streamgate.gateway.transport;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+
+import io.streamgate.gateway.auth.Admission;
+import io.streamgate.gateway.auth.HandshakeAuthentication;
+import io.streamgate.gateway.dialect.Conversation;
+import io.streamgate.gateway.dialect.Dialect;
+import io.streamgate.gateway.dialect.Endpoint;
+import io.streamgate.gateway.dialect.Handshake;
+import io.streamgate.gateway.engine.EngineConfig;
+import io.streamgate.gateway.engine.EngineLoop;
+import io.streamgate.gateway.engine.Refusal;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * The Server-Sent Events transport: serves every dialect's SSE endpoints. A request is admitted like a
+ * WebSocket handshake ({@code Authorization: Bearer} or {@code ?token=}); a refusal is a 401 problem
+ * document, as SSE has no close codes. An admitted stream gets {@code retry:}, keep-alive comments and
+ * a final {@code close} event when the server ends it (its dialect's code and reason); the dialect's
+ * channel reads the resume point from {@link Handshake#lastEventId()}.
+ */
+@ApplicationScoped
+public class SseTransport {
+
+    private final Instance<Dialect> dialects;
+    private final HandshakeAuthentication authentication;
+    private final Admission admission;
+    private final EngineConfig engine;
+    private final EngineLoop loop;
+    private final SseConfig sse;
+    private final TransportMetrics metrics;
+    private final Vertx vertx;
+
+    SseTransport(Instance<Dialect> dialects, HandshakeAuthentication authentication, Admission admission,
+            EngineConfig engine, EngineLoop loop, SseConfig sse, TransportMetrics metrics, Vertx vertx) {
+        this.dialects = dialects;
+        this.authentication = authentication;
+        this.admission = admission;
+        this.engine = engine;
+        this.loop = loop;
+        this.sse = sse;
+        this.metrics = metrics;
+        this.vertx = vertx;
+    }
+
+    void routes(@Observes Router router) {
+        for (Dialect dialect : dialects) {
+            for (Endpoint endpoint : dialect.endpoints()) {
+                if (endpoint.transport() == Endpoint.Transport.SSE) {
+                    router.get(endpoint.path()).handler(context -> open(context, dialect, endpoint));
+                }
+            }
+        }
+    }
+
+    private void open(RoutingContext context, Dialect dialect, Endpoint endpoint) {
+        Handshake handshake = Handshake.of(context.request(), context.pathParams());
+        // Admitted on the request's event loop, so the stream cannot end between its start and its subscription.
+        Context requestContext = Vertx.currentContext();
+        authentication.outcome(context.request()).subscribe().with(outcome -> requestContext.runOnContext(ignored -> {
+            Admission.Decision decision = admission.admit(outcome, endpoint.publicFeed());
+            if (decision instanceof Admission.Denied denied) {
+                context.response().setStatusCode(401).putHeader("Content-Type", "application/problem+json")
+                        .putHeader("WWW-Authenticate", "Bearer")
+                        .end("{\"type\":\"https://streamgate.io/problems/unauthenticated\",\"title\":"
+                                + "\"Authentication required\",\"status\":401,\"detail\":\"" + denied.reason() + "\"}");
+                return;
+            }
+            Admission.Admitted admitted = (Admission.Admitted) decision;
+            SseSession session = new SseSession(UUID.randomUUID().toString(), context.response(),
+                    admitted.identity(), dialect.closeCodes(), engine.sessionBufferBytes(), metrics, vertx);
+            metrics.opened();
+            Conversation[] conversation = new Conversation[1];
+            session.start(sse.keepAlive().toMillis(), () -> {
+                metrics.closed();
+                if (conversation[0] != null) {
+                    conversation[0].closed();
+                }
+            });
+            conversation[0] = endpoint.channel().open(session, handshake);
+            if (admitted.expiresAt() != null) {
+                loop.schedule(Duration.between(Instant.now(), admitted.expiresAt()),
+                        () -> session.close(Refusal.TOKEN_EXPIRED, "Token expired"));
+            }
+        }), context::fail);
+    }
+}

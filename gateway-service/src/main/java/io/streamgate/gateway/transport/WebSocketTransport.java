@@ -1,0 +1,218 @@
+package io.streamgate.gateway.transport;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.mutiny.Uni;
+import io.streamgate.gateway.auth.Admission;
+import io.streamgate.gateway.auth.HandshakeAuthentication;
+import io.streamgate.gateway.auth.HandshakeOutcome;
+import io.streamgate.gateway.dialect.Conversation;
+import io.streamgate.gateway.dialect.Dialect;
+import io.streamgate.gateway.dialect.Endpoint;
+import io.streamgate.gateway.dialect.Handshake;
+import io.streamgate.gateway.dialect.InboundError;
+import io.streamgate.gateway.engine.EngineConfig;
+import io.streamgate.gateway.engine.EngineLoop;
+import io.streamgate.gateway.engine.Refusal;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.WebSocketFrame;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * The WebSocket transport: upgrades the requests on every dialect's WebSocket endpoints, admits them
+ * (credential, auth mode, the dialect's close code for a refusal), and runs each connection's life —
+ * heartbeats, token expiry, message limits, one client message at a time — around the dialect's
+ * {@link Conversation}. A request without {@code Upgrade: websocket} on an endpoint path is passed on
+ * to the next route (the dashboard answers a plain {@code GET /}).
+ */
+@ApplicationScoped
+public class WebSocketTransport {
+
+    private static final Logger LOG = Logger.getLogger(WebSocketTransport.class);
+
+    private final Instance<Dialect> dialects;
+    private final HandshakeAuthentication authentication;
+    private final Admission admission;
+    private final EngineConfig engine;
+    private final EngineLoop loop;
+    private final WebSocketConfig config;
+    private final TransportMetrics metrics;
+    private final IdleConnections idle;
+    private final EventLoopWriters writers;
+    private final Set<WebSocketSession> open = ConcurrentHashMap.newKeySet();
+    /** Set at shutdown: the close handlers that follow must not reach beans being destroyed. */
+    private volatile boolean stopping;
+
+    WebSocketTransport(Instance<Dialect> dialects, HandshakeAuthentication authentication, Admission admission,
+            EngineConfig engine, EngineLoop loop, WebSocketConfig config, TransportMetrics metrics,
+            IdleConnections idle, EventLoopWriters writers) {
+        this.dialects = dialects;
+        this.authentication = authentication;
+        this.admission = admission;
+        this.engine = engine;
+        this.loop = loop;
+        this.config = config;
+        this.metrics = metrics;
+        this.idle = idle;
+        this.writers = writers;
+    }
+
+    void routes(@Observes Router router) {
+        for (Dialect dialect : dialects) {
+            for (Endpoint endpoint : dialect.endpoints()) {
+                if (endpoint.transport() == Endpoint.Transport.WEBSOCKET) {
+                    router.get(endpoint.path()).handler(context -> upgrade(context, dialect, endpoint));
+                }
+            }
+        }
+    }
+
+    /** Clients are told the server is going away (and reconnect elsewhere) instead of seeing a dropped socket. */
+    void stop(@Observes ShutdownEvent shutdown) {
+        stopping = true;
+        open.forEach(session -> session.close(Refusal.GOING_AWAY, "Server shutting down"));
+    }
+
+    private void upgrade(RoutingContext context, Dialect dialect, Endpoint endpoint) {
+        var request = context.request();
+        if (!"websocket".equalsIgnoreCase(request.getHeader(HttpHeaders.UPGRADE))) {
+            context.next();
+            return;
+        }
+        if (!authentication.originAllowed(request)) {
+            context.response().setStatusCode(403).end();
+            return;
+        }
+        Handshake handshake = Handshake.of(request, context.pathParams());
+        Uni<HandshakeOutcome> outcome = authentication.outcome(request);
+        request.toWebSocket().onSuccess(socket -> accepted(socket, outcome, handshake, dialect, endpoint))
+                .onFailure(failure -> LOG.debugf("WebSocket upgrade of %s failed: %s", endpoint.path(), failure));
+    }
+
+    /** On the socket's event loop. The credential may still be in verification: nothing is read until it is done. */
+    private void accepted(ServerWebSocket socket, Uni<HandshakeOutcome> outcome, Handshake handshake,
+            Dialect dialect, Endpoint endpoint) {
+        Context context = Vertx.currentContext();
+        EventLoopWriter writer = writers.ofCurrentConnection();
+        Connection connection = new Connection(socket, dialect);
+        socket.pause();
+        socket.closeHandler(closed -> connection.closed());
+        socket.exceptionHandler(failure -> LOG.debugf("WebSocket %s: %s", endpoint.path(), failure.toString()));
+        outcome.subscribe().with(
+                result -> context.runOnContext(ignored -> connection.admit(result, handshake, endpoint, writer)),
+                failure -> context.runOnContext(ignored -> socket.close((short) 1011, "Internal error")));
+    }
+
+    /** One connection's state, touched only on its event loop. */
+    private final class Connection {
+
+        private final ServerWebSocket socket;
+        private final Dialect dialect;
+        private final InboundMessages inbound;
+        private WebSocketSession session;
+        private Conversation conversation;
+        private boolean closed;
+
+        Connection(ServerWebSocket socket, Dialect dialect) {
+            this.socket = socket;
+            this.dialect = dialect;
+            this.inbound = new InboundMessages(config.maxMessageBytes());
+        }
+
+        void admit(HandshakeOutcome outcome, Handshake handshake, Endpoint endpoint, EventLoopWriter writer) {
+            if (closed) {
+                return;
+            }
+            Admission.Decision decision = admission.admit(outcome, endpoint.publicFeed());
+            if (decision instanceof Admission.Denied denied) {
+                socket.close((short) dialect.closeCodes().unauthorized(), denied.reason());
+                return;
+            }
+            Admission.Admitted admitted = (Admission.Admitted) decision;
+            session = new WebSocketSession(UUID.randomUUID().toString(), socket, writer, admitted.identity(),
+                    dialect.closeCodes(), engine.sessionBufferBytes(), metrics);
+            open.add(session);
+            metrics.opened();
+            conversation = endpoint.channel().open(session, handshake);
+            idle.watch(session, dialect.heartbeatTimeout());
+            if (admitted.expiresAt() != null) {
+                WebSocketSession expiring = session;
+                loop.schedule(Duration.between(Instant.now(), admitted.expiresAt()),
+                        () -> expiring.close(Refusal.TOKEN_EXPIRED, "Token expired"));
+            }
+            socket.pongHandler(pong -> session.heard());
+            socket.frameHandler(this::frame);
+            socket.resume();
+        }
+
+        private void frame(WebSocketFrame frame) {
+            session.heard();
+            InboundMessages.Outcome outcome = inbound.accept(frame);
+            if (outcome instanceof InboundMessages.Text text) {
+                text(text.message());
+            } else if (outcome instanceof InboundMessages.TooBig) {
+                refuse(InboundError.MESSAGE_TOO_BIG);
+                session.closeAfterQueued(Refusal.MESSAGE_TOO_BIG, "Message too large");
+                socket.pause();
+            } else if (outcome instanceof InboundMessages.Binary) {
+                refuse(InboundError.BINARY_NOT_SUPPORTED);
+            }
+        }
+
+        private void refuse(InboundError error) {
+            String message = dialect.inboundError(error);
+            if (message != null) {
+                session.send(message);
+            }
+        }
+
+        /** One message at a time: the socket reads the next only once this one's reply is queued. */
+        private void text(String message) {
+            socket.pause();
+            Uni<String> reply;
+            try {
+                reply = conversation.text(message);
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "%s could not answer a client message", dialect.name());
+                reply = Conversation.NO_REPLY;
+            }
+            reply.subscribe().with(text -> {
+                if (text != null) {
+                    session.send(text);
+                }
+                socket.resume();
+            }, failure -> {
+                LOG.errorf(failure, "%s could not answer a client message", dialect.name());
+                socket.resume();
+            });
+        }
+
+        void closed() {
+            if (closed || stopping) {
+                return;
+            }
+            closed = true;
+            if (session != null) {
+                open.remove(session);
+                idle.forget(session);
+                metrics.closed();
+                conversation.closed();
+            }
+        }
+    }
+}
