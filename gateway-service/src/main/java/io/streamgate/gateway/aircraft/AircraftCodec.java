@@ -1,15 +1,12 @@
 package io.streamgate.gateway.aircraft;
 
-import java.util.Collection;
-
-import io.streamgate.gateway.engine.Encoder;
+import io.streamgate.gateway.engine.state.StateCodec;
 import io.streamgate.platform.aviation.AircraftPosition;
 
-/** How a dialect writes the aircraft feed: its changes, and the snapshot a new or resynced client gets. */
-public interface AircraftCodec extends Encoder<AircraftChange> {
-
-    String snapshot(Collection<AircraftPosition> aircraft);
+/** How a dialect writes the aircraft picture: its changes, snapshots, and a heartbeat with the aircraft count. */
+public interface AircraftCodec extends StateCodec<AircraftPosition> {
 
     /** The periodic sign of life: how many aircraft the tenant's picture holds. */
+    @Override
     String heartbeat(int count);
 }

@@ -11,8 +11,9 @@ import io.smallrye.config.WithName;
 public interface EngineConfig {
 
     /**
-     * How often conflated updates are shipped. Updates to one key within a tick collapse to the
-     * latest; this is also SkySpy's batch window.
+     * How often conflated updates of a keyed-state view are shipped to the codecs that name no batch
+     * window of their own. Updates to one key within a tick collapse to the latest. SkySpy's window is
+     * its own setting, {@code streamgate.skyspy.batch.window}.
      */
     @WithDefault("200ms")
     Duration tick();

@@ -91,7 +91,8 @@ public final class Subscribers<E, C extends Encoder<E>> {
     }
 
     /**
-     * Sends each tenant's sessions a frame rendered once per (tenant, encoder), such as a heartbeat.
+     * Sends each tenant's sessions a frame rendered once per (tenant, encoder), such as a heartbeat; a
+     * null rendering sends nothing to that group.
      *
      * @return frames written
      */
@@ -99,8 +100,10 @@ public final class Subscribers<E, C extends Encoder<E>> {
         long written = 0;
         for (Map.Entry<String, Map<C, Set<Session>>> tenant : byTenant.entrySet()) {
             for (Map.Entry<C, Set<Session>> group : tenant.getValue().entrySet()) {
-                written += writeAll(group.getValue(), List.of(Frame.shared(render.apply(tenant.getKey(), group.getKey()))),
-                        onRefused);
+                String frame = render.apply(tenant.getKey(), group.getKey());
+                if (frame != null) {
+                    written += writeAll(group.getValue(), List.of(Frame.shared(frame)), onRefused);
+                }
             }
         }
         return written;

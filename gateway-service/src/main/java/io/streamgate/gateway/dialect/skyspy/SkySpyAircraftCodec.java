@@ -1,11 +1,12 @@
 package io.streamgate.gateway.dialect.skyspy;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
-import io.streamgate.gateway.aircraft.AircraftChange;
+import io.streamgate.gateway.engine.state.StateChange;
 import io.streamgate.gateway.aircraft.AircraftCodec;
 import io.streamgate.platform.aviation.AircraftPosition;
 
@@ -29,12 +30,19 @@ public class SkySpyAircraftCodec implements AircraftCodec {
     private final int maxBatchBytes;
     private final Clock clock;
     private final boolean deltas;
+    private final Duration window;
 
-    SkySpyAircraftCodec(int maxBatchMessages, int maxBatchBytes, Clock clock, boolean deltas) {
+    SkySpyAircraftCodec(Duration window, int maxBatchMessages, int maxBatchBytes, Clock clock, boolean deltas) {
+        this.window = window;
         this.maxBatchMessages = maxBatchMessages;
         this.maxBatchBytes = maxBatchBytes;
         this.clock = clock;
         this.deltas = deltas;
+    }
+
+    @Override
+    public Duration batchWindow() {
+        return window;
     }
 
     @Override
@@ -53,15 +61,15 @@ public class SkySpyAircraftCodec implements AircraftCodec {
     }
 
     /** Only the fields that changed since the state last shipped; nothing when none did. */
-    private static String delta(AircraftChange change) {
+    private static String delta(StateChange<AircraftPosition> change) {
         String changes = SkySpyJson.write(json -> SkySpyAircraftFields.writeChanges(json, change.shipped(),
-                change.position()));
+                change.value()));
         if (changes.equals("{}")) {
             return "";
         }
         return SkySpyJson.message(DELTA, json -> {
             json.writeStartObject();
-            json.writeStringField("hex", change.position().hex());
+            json.writeStringField("hex", change.value().hex());
             json.writeFieldName("changes");
             json.writeRawValue(changes);
             json.writeEndObject();
@@ -79,16 +87,16 @@ public class SkySpyAircraftCodec implements AircraftCodec {
     }
 
     @Override
-    public List<String> encode(List<AircraftChange> changes) {
+    public List<String> encode(List<StateChange<AircraftPosition>> changes) {
         List<String> messages = new ArrayList<>(changes.size());
-        for (AircraftChange change : changes) {
+        for (StateChange<AircraftPosition> change : changes) {
             messages.add(switch (change.kind()) {
-                case NEW -> SkySpyJson.message(NEW, json -> SkySpyJson.aircraft(json, change.position()));
+                case NEW -> SkySpyJson.message(NEW, json -> SkySpyJson.aircraft(json, change.value()));
                 case UPDATE -> deltas && change.shipped() != null ? delta(change)
-                        : SkySpyJson.message(UPDATE, json -> SkySpyJson.aircraft(json, change.position()));
+                        : SkySpyJson.message(UPDATE, json -> SkySpyJson.aircraft(json, change.value()));
                 case REMOVE -> SkySpyJson.message(REMOVE, json -> {
                     json.writeStartObject();
-                    json.writeStringField("hex", change.position().hex());
+                    json.writeStringField("hex", change.value().hex());
                     json.writeStringField("reason", "timeout");
                     json.writeEndObject();
                 });

@@ -14,9 +14,9 @@ public class SkySpyAircraftCodecs {
     private final SkySpySseAircraftCodec sseDelta;
 
     SkySpyAircraftCodecs(SkySpyConfig config) {
-        this.full = new SkySpyAircraftCodec(config.batch().maxMessages(), config.batch().maxBytes(),
+        this.full = new SkySpyAircraftCodec(config.batch().window(), config.batch().maxMessages(), config.batch().maxBytes(),
                 Clock.systemUTC(), false);
-        this.delta = new SkySpyAircraftCodec(config.batch().maxMessages(), config.batch().maxBytes(),
+        this.delta = new SkySpyAircraftCodec(config.batch().window(), config.batch().maxMessages(), config.batch().maxBytes(),
                 Clock.systemUTC(), true);
         this.sseFull = new SkySpySseAircraftCodec(full);
         this.sseDelta = new SkySpySseAircraftCodec(delta);

@@ -5,7 +5,7 @@ import java.time.Duration;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** SkySpy's documented defaults; the batch window itself is the engine tick. */
+/** SkySpy's documented defaults. */
 @ConfigMapping(prefix = "streamgate.skyspy")
 public interface SkySpyConfig {
 
@@ -20,6 +20,13 @@ public interface SkySpyConfig {
     Duration heartbeatTimeout();
 
     interface Batch {
+        /**
+         * How long high-frequency updates are collected, conflated per aircraft, before they leave as one
+         * message or {@code batch} frame (SkySpy: 200 ms). Alerts, safety events and emergencies bypass it.
+         */
+        @WithDefault("200ms")
+        java.time.Duration window();
+
         /** At most this many messages in one {@code batch} frame. */
         @WithDefault("50")
         int maxMessages();

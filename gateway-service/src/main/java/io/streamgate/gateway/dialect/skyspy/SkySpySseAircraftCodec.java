@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
-import io.streamgate.gateway.aircraft.AircraftChange;
+import io.streamgate.gateway.engine.state.StateChange;
 import io.streamgate.gateway.aircraft.AircraftCodec;
 import io.streamgate.platform.aviation.AircraftPosition;
 
@@ -26,12 +26,17 @@ final class SkySpySseAircraftCodec implements AircraftCodec {
     }
 
     @Override
+    public java.time.Duration batchWindow() {
+        return webSocket.batchWindow();
+    }
+
+    @Override
     public String heartbeat(int count) {
         return SkySpySse.frame(webSocket.heartbeat(count));
     }
 
     @Override
-    public List<String> encode(List<AircraftChange> changes) {
+    public List<String> encode(List<StateChange<AircraftPosition>> changes) {
         List<String> messages = webSocket.encode(changes);
         List<String> frames = new ArrayList<>(messages.size());
         for (String message : messages) {

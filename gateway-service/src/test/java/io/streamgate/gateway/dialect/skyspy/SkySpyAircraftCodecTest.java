@@ -12,14 +12,14 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.streamgate.gateway.aircraft.AircraftChange;
+import io.streamgate.gateway.engine.state.StateChange;
 import io.streamgate.platform.aviation.AircraftPosition;
 import io.streamgate.platform.json.Json;
 
 class SkySpyAircraftCodecTest {
 
     private static final Instant NOW = Instant.parse("2024-01-15T10:30:00Z");
-    private final SkySpyAircraftCodec codec = new SkySpyAircraftCodec(50, 1_048_576, Clock.fixed(NOW, ZoneOffset.UTC),
+    private final SkySpyAircraftCodec codec = new SkySpyAircraftCodec(java.time.Duration.ofMillis(200), 50, 1_048_576, Clock.fixed(NOW, ZoneOffset.UTC),
             false);
 
     private final AircraftPosition airborne = new AircraftPosition("a1b2c3", "SWA1234", 33.9425, -118.4081, 35000,
@@ -50,7 +50,7 @@ class SkySpyAircraftCodecTest {
     @Test
     void anAircraftOnTheGroundHasAltBaroGroundAsReadsbWritesIt() throws Exception {
         JsonNode message = Json.mapper().readTree(codec.encode(
-                List.of(new AircraftChange(AircraftChange.Kind.NEW, taxiing))).get(0));
+                List.of(new StateChange<>(StateChange.Kind.NEW, taxiing))).get(0));
 
         assertEquals("aircraft:new", message.path("type").asText());
         assertEquals("ground", message.path("data").path("alt_baro").asText());
@@ -59,8 +59,8 @@ class SkySpyAircraftCodecTest {
 
     @Test
     void severalChangesGoOutAsOneBatch() throws Exception {
-        List<String> frames = codec.encode(List.of(new AircraftChange(AircraftChange.Kind.NEW, airborne),
-                new AircraftChange(AircraftChange.Kind.UPDATE, taxiing)));
+        List<String> frames = codec.encode(List.of(new StateChange<>(StateChange.Kind.NEW, airborne),
+                new StateChange<>(StateChange.Kind.UPDATE, taxiing)));
 
         assertEquals(1, frames.size());
         JsonNode batch = Json.mapper().readTree(frames.get(0));

@@ -30,7 +30,7 @@ public final class Topics {
     public static final Topic SENSOR_READINGS = new Topic("sensor.readings", "machine id", false,
             List.of(INGEST), List.of(GATEWAY, SAFETY, STATS));
     public static final Topic DEVICE_LOCATIONS = new Topic("device.locations", "device id", false,
-            List.of(INGEST), List.of(SAFETY, STATS));
+            List.of(INGEST), List.of(GATEWAY, SAFETY, STATS));
     public static final Topic JOBS_EVENTS = new Topic("jobs.events", "job id", false,
             List.of(INGEST), List.of(GATEWAY, STATS));
     public static final Topic WORKERS_EVENTS = new Topic("workers.events", "worker id", false,

@@ -1,0 +1,209 @@
+package io.streamgate.gateway;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.streamgate.devstack.DevstackTestResource;
+import io.streamgate.gateway.devices.DeviceLocationsView;
+import io.streamgate.gateway.engine.events.LiveEvent;
+import io.streamgate.gateway.engine.state.StateChange;
+import io.streamgate.gateway.engine.state.StateCodec;
+import io.streamgate.gateway.engine.state.StateFilter;
+import io.streamgate.gateway.entities.EntityChangeFeed;
+import io.streamgate.gateway.jobs.JobEventFeed;
+import io.streamgate.gateway.machines.MachineStatusView;
+import io.streamgate.gateway.machines.SensorReadingsView;
+import io.streamgate.gateway.testing.RecordingSession;
+import io.streamgate.platform.devices.DeviceLocation;
+import io.streamgate.platform.entities.EntityChange;
+import io.streamgate.platform.entities.NgsiAttribute;
+import io.streamgate.platform.event.EventEnvelope;
+import io.streamgate.platform.event.EventTypes;
+import io.streamgate.platform.event.KafkaBinaryBinding;
+import io.streamgate.platform.identity.Identity;
+import io.streamgate.platform.jobs.JobEvent;
+import io.streamgate.platform.json.Json;
+import io.streamgate.platform.sensors.MachineStatus;
+import io.streamgate.platform.sensors.SensorReading;
+import io.streamgate.platform.topic.Topics;
+
+/**
+ * The domain views the dialects build on, fed from the real broker: keyed state (devices, sensor
+ * readings, machine health, with a compacted topic's tombstone) and resumable event feeds (jobs,
+ * entity changes). Each test uses a tenant of its own.
+ */
+@QuarkusTest
+@WithTestResource(value = DevstackTestResource.class, scope = TestResourceScope.GLOBAL)
+class DomainViewsTest {
+
+    /** Writes each change as {@code KIND key=value}, joined; snapshots as {@code snapshot key,key}. */
+    record Text<V>(java.util.function.Function<V, String> render) implements StateCodec<V> {
+        @Override
+        public List<String> encode(List<StateChange<V>> changes) {
+            return List.of(changes.stream().map(c -> c.kind() + " " + render.apply(c.value()))
+                    .collect(Collectors.joining(";")));
+        }
+
+        @Override
+        public String snapshot(Collection<V> values) {
+            return "snapshot " + values.stream().map(render).sorted().collect(Collectors.joining(","));
+        }
+    }
+
+    record Machine(String machineId) implements StateFilter<SensorReading> {
+        @Override
+        public boolean test(SensorReading reading) {
+            return reading.machineId().equals(machineId);
+        }
+    }
+
+    private static KafkaProducer<String, byte[]> producer;
+
+    @Inject
+    DeviceLocationsView devices;
+    @Inject
+    SensorReadingsView sensors;
+    @Inject
+    MachineStatusView machines;
+    @Inject
+    JobEventFeed jobs;
+    @Inject
+    EntityChangeFeed entities;
+
+    @BeforeAll
+    static void producer() {
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+    }
+
+    @AfterAll
+    static void close() {
+        producer.close();
+    }
+
+    @Test
+    void deviceLocationsAreLatestStatePerDevice() throws Exception {
+        String tenant = tenant();
+        RecordingSession session = session(tenant);
+        devices.subscribe(session, tenant, new Text<DeviceLocation>(d -> d.deviceId() + "@" + d.lat()),
+                StateFilter.all());
+        session.await(f -> f.startsWith("snapshot"));
+        send(Topics.DEVICE_LOCATIONS.name(), "truck-1", EventTypes.DEVICE_LOCATION, tenant,
+                Json.encode(new DeviceLocation("truck-1", 47.5, 8.5, Instant.now(), null, null, null, null, null)));
+        assertEquals("NEW truck-1@47.5", session.await(f -> f.startsWith("NEW")));
+    }
+
+    @Test
+    void sensorReadingsAreConflatedPerMachineAndMetricAndFiltered() throws Exception {
+        String tenant = tenant();
+        RecordingSession press = session(tenant);
+        sensors.subscribe(press, tenant, new Text<SensorReading>(r -> r.machineId() + "." + r.metricName() + "="
+                + r.value()), new Machine("press-1"));
+        press.await(f -> f.startsWith("snapshot"));
+        send(Topics.SENSOR_READINGS.name(), "lathe-1", EventTypes.SENSOR_READING, tenant,
+                Json.encode(new SensorReading("lathe-1", "rpm", 900, "rpm", Instant.now())));
+        send(Topics.SENSOR_READINGS.name(), "press-1", EventTypes.SENSOR_READING, tenant,
+                Json.encode(new SensorReading("press-1", "temperature", 71.5, "C", Instant.now())));
+        // Only press-1's reading: the lathe's was filtered out, so the first change frame is the press's.
+        assertEquals("NEW press-1.temperature=71.5", press.await(f -> f.startsWith("NEW")));
+    }
+
+    @Test
+    void machineHealthFollowsTransitionsAndATombstoneRemovesTheMachine() throws Exception {
+        String tenant = tenant();
+        RecordingSession session = session(tenant);
+        machines.subscribe(session, tenant, new Text<MachineStatus>(m -> m.machineId() + ":" + m.newStatus()),
+                StateFilter.all());
+        session.await(f -> f.startsWith("snapshot"));
+        String key = tenant + "/press-7";
+        send(Topics.MACHINES_STATUS.name(), key, EventTypes.MACHINE_STATUS, tenant,
+                Json.encode(new MachineStatus("press-7", null, MachineStatus.HEALTHY, Instant.now(), "first sight")));
+        assertEquals("NEW press-7:healthy", session.await(f -> f.startsWith("NEW")));
+        send(Topics.MACHINES_STATUS.name(), key, EventTypes.MACHINE_STATUS, tenant, null);
+        assertEquals("REMOVE press-7:healthy", session.await(f -> f.startsWith("REMOVE")));
+    }
+
+    @Test
+    void jobEventsAndEntityChangesArriveInOrderWithResumableIds() throws Exception {
+        String tenant = tenant();
+        RecordingSession session = session(tenant);
+        jobs.subscribe(session, tenant, events -> events.stream().map(DomainViewsTest::describe).toList(), null,
+                () -> { }, null).toCompletableFuture().get(15, TimeUnit.SECONDS);
+        for (String step : List.of("created", "status_change", "completed")) {
+            send(Topics.JOBS_EVENTS.name(), "job-1", EventTypes.JOB_PREFIX + step, tenant, Json.encode(new JobEvent(
+                    step, "job-1", "emails", "completed".equals(step) ? "completed" : "pending", null, 1, 3, 0, null,
+                    null, null, null, null, Instant.now())));
+        }
+        session.await(f -> f.contains("\"completed\""));
+        List<String> steps = session.texts().stream().map(DomainViewsTest::payload).map(j -> j.path("event").asText())
+                .toList();
+        assertEquals(List.of("created", "status_change", "completed"), steps);
+
+        RecordingSession watcher = session(tenant);
+        entities.subscribe(watcher, tenant, events -> events.stream().map(DomainViewsTest::describe).toList(), null,
+                () -> { }, null).toCompletableFuture().get(15, TimeUnit.SECONDS);
+        EntityChange created = new EntityChange(EntityChange.CREATED, tenant, "/", "Room1", "Room",
+                Map.of("temperature", new NgsiAttribute("Number", Json.mapper().getNodeFactory().numberNode(21))), List.of("temperature"),
+                Instant.now());
+        send(Topics.ENTITIES_CHANGES.name(), tenant + "/Room1", EventTypes.ENTITY_CHANGE, tenant,
+                Json.encode(created));
+        String change = watcher.await(f -> f.contains("Room1"));
+        assertEquals("entityCreated", payload(change).path("type").asText());
+        assertEquals(21, payload(change).path("data").path("temperature").path("value").asInt());
+    }
+
+    private static String describe(LiveEvent event) {
+        return event.id() + " " + new String(event.data(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The payload of a frame written by {@link #describe}. */
+    private static com.fasterxml.jackson.databind.JsonNode payload(String frame) {
+        try {
+            return Json.mapper().readTree(frame.substring(frame.indexOf(' ') + 1));
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static RecordingSession session(String tenant) {
+        return new RecordingSession(UUID.randomUUID().toString(), Integer.MAX_VALUE, Identity.anonymous(tenant));
+    }
+
+    private static String tenant() {
+        return "views-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static void send(String topic, String key, String type, String tenant, byte[] value) {
+        RecordHeaders headers = new RecordHeaders();
+        KafkaBinaryBinding.write(EventEnvelope.of("/test", type, Instant.now(), key, tenant), headers);
+        try {
+            producer.send(new ProducerRecord<>(topic, null, key, value, headers)).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+}
