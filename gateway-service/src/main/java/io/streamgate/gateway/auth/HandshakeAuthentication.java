@@ -48,7 +48,12 @@ public class HandshakeAuthentication {
         if (token.isEmpty()) {
             return Uni.createFrom().item(new HandshakeOutcome.Anonymous());
         }
-        return Uni.createFrom().completionStage(() -> verifier.verify(token.get()))
+        return verify(token.get());
+    }
+
+    /** What a token proves, wherever it came from (the handshake, or a dialect's first message). */
+    public Uni<HandshakeOutcome> verify(String token) {
+        return Uni.createFrom().completionStage(() -> verifier.verify(token))
                 .map(caller -> (HandshakeOutcome) new HandshakeOutcome.Verified(caller))
                 .onFailure().recoverWithItem(failure -> {
                     Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;

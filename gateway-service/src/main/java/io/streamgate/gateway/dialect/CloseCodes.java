@@ -7,11 +7,18 @@ import io.streamgate.gateway.engine.Refusal;
  * RFC 6455 (1004–1006, 1015) are rejected when the dialect is built, not when a client is closed.
  */
 public record CloseCodes(int unauthorized, int tokenExpired, int heartbeatTimeout, int slowConsumer, int forbidden,
-        int messageTooBig, int goingAway) {
+        int messageTooBig, int goingAway, int authTimeout, int tooManyPending) {
+
+    /** For dialects without first-message auth: its two refusals close as "policy violation". */
+    public CloseCodes(int unauthorized, int tokenExpired, int heartbeatTimeout, int slowConsumer, int forbidden,
+            int messageTooBig, int goingAway) {
+        this(unauthorized, tokenExpired, heartbeatTimeout, slowConsumer, forbidden, messageTooBig, goingAway, 1008,
+                1008);
+    }
 
     public CloseCodes {
         for (int code : new int[] { unauthorized, tokenExpired, heartbeatTimeout, slowConsumer, forbidden,
-                messageTooBig, goingAway }) {
+                messageTooBig, goingAway, authTimeout, tooManyPending }) {
             if (code < 1000 || code > 4999 || (code >= 1004 && code <= 1006) || code == 1015) {
                 throw new IllegalArgumentException("not a close code a server may send: " + code);
             }
@@ -27,6 +34,8 @@ public record CloseCodes(int unauthorized, int tokenExpired, int heartbeatTimeou
             case FORBIDDEN -> forbidden;
             case MESSAGE_TOO_BIG -> messageTooBig;
             case GOING_AWAY -> goingAway;
+            case AUTH_TIMEOUT -> authTimeout;
+            case TOO_MANY_PENDING -> tooManyPending;
         };
     }
 }

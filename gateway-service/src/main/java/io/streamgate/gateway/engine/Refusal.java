@@ -13,6 +13,10 @@ public enum Refusal {
     HEARTBEAT_TIMEOUT,
     /** The client cannot take a feed that is never dropped; it resumes from its last event id. */
     SLOW_CONSUMER,
+    /** A first-message-auth connection sent no token in time. */
+    AUTH_TIMEOUT,
+    /** Too many connections from one client address are waiting to authenticate. */
+    TOO_MANY_PENDING,
     /** The authenticated caller may not use this endpoint. */
     FORBIDDEN,
     /** A client frame over the dialect's limit. */

@@ -40,4 +40,21 @@ public interface WebSocketConfig {
      */
     @WithDefault("access_token,Bearer")
     List<String> subprotocols();
+
+    FirstMessageAuth firstMessageAuth();
+
+    /** Endpoints whose token arrives as the first message (Haltless). */
+    interface FirstMessageAuth {
+        /** How long a connection may stay open without sending its token. */
+        @WithDefault("10s")
+        Duration timeout();
+
+        /**
+         * Connections from one client address that may wait for their token at once; one more is
+         * closed at once with the dialect's too-many-pending code, so unauthenticated sockets cannot
+         * pile up.
+         */
+        @WithDefault("10")
+        int maxPendingPerAddress();
+    }
 }

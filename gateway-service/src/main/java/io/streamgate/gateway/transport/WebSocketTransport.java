@@ -55,12 +55,16 @@ public class WebSocketTransport {
     private final IdleConnections idle;
     private final EventLoopWriters writers;
     private final Set<WebSocketSession> open = ConcurrentHashMap.newKeySet();
+    private final PendingAuthentications pending;
+    private final Vertx vertx;
     /** Set at shutdown: the close handlers that follow must not reach beans being destroyed. */
     private volatile boolean stopping;
 
     WebSocketTransport(Instance<Dialect> dialects, HandshakeAuthentication authentication, Admission admission,
             EngineConfig engine, EngineLoop loop, WebSocketConfig config, TransportMetrics metrics,
-            IdleConnections idle, EventLoopWriters writers) {
+            IdleConnections idle, EventLoopWriters writers, Vertx vertx) {
+        this.vertx = vertx;
+        this.pending = new PendingAuthentications(config.firstMessageAuth().maxPendingPerAddress());
         this.dialects = dialects;
         this.authentication = authentication;
         this.admission = admission;
@@ -99,23 +103,28 @@ public class WebSocketTransport {
             return;
         }
         Handshake handshake = Handshake.of(request, context.pathParams());
-        Uni<HandshakeOutcome> outcome = authentication.outcome(request);
-        request.toWebSocket().onSuccess(socket -> accepted(socket, outcome, handshake, dialect, endpoint))
+        String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        // A first-message endpoint ignores handshake credentials: its token is the first thing the client says.
+        Uni<HandshakeOutcome> outcome = endpoint.credential() == Endpoint.Credential.HANDSHAKE
+                ? authentication.outcome(request) : null;
+        request.toWebSocket().onSuccess(socket -> accepted(socket, outcome, handshake, dialect, endpoint, address))
                 .onFailure(failure -> LOG.debugf("WebSocket upgrade of %s failed: %s", endpoint.path(), failure));
     }
 
     /** On the socket's event loop. The credential may still be in verification: nothing is read until it is done. */
     private void accepted(ServerWebSocket socket, Uni<HandshakeOutcome> outcome, Handshake handshake,
-            Dialect dialect, Endpoint endpoint) {
+            Dialect dialect, Endpoint endpoint, String address) {
         Context context = Vertx.currentContext();
         EventLoopWriter writer = writers.ofCurrentConnection();
-        Connection connection = new Connection(socket, dialect);
+        Connection connection = new Connection(socket, dialect, context);
         socket.pause();
         socket.closeHandler(closed -> connection.closed());
         socket.exceptionHandler(failure -> LOG.debugf("WebSocket %s: %s", endpoint.path(), failure.toString()));
-        outcome.subscribe().with(
-                result -> context.runOnContext(ignored -> connection.admit(result, handshake, endpoint, writer)),
-                failure -> context.runOnContext(ignored -> socket.close((short) 1011, "Internal error")));
+        if (outcome == null) {
+            connection.awaitToken(address, handshake, endpoint, writer);
+        } else {
+            connection.verified(outcome, handshake, endpoint, writer);
+        }
     }
 
     /** One connection's state, touched only on its event loop. */
@@ -123,21 +132,78 @@ public class WebSocketTransport {
 
         private final ServerWebSocket socket;
         private final Dialect dialect;
+        private final Context context;
         private final InboundMessages inbound;
         private WebSocketSession session;
         private Conversation conversation;
+        private String pendingAddress;
+        private long authTimer = -1;
         private boolean closed;
 
-        Connection(ServerWebSocket socket, Dialect dialect) {
+        Connection(ServerWebSocket socket, Dialect dialect, Context context) {
             this.socket = socket;
             this.dialect = dialect;
+            this.context = context;
             this.inbound = new InboundMessages(config.maxMessageBytes());
+        }
+
+        /** Admits once the handshake's credential is verified; nothing is read until then. */
+        void verified(Uni<HandshakeOutcome> outcome, Handshake handshake, Endpoint endpoint, EventLoopWriter writer) {
+            outcome.subscribe().with(
+                    result -> context.runOnContext(ignored -> admit(result, handshake, endpoint, writer)),
+                    failure -> context.runOnContext(ignored -> socket.close((short) 1011, "Internal error")));
+        }
+
+        /**
+         * First-message auth: reads one message, the raw token, within the timeout; the client gets
+         * nothing before it is verified, and no more than the limit may wait per client address.
+         */
+        void awaitToken(String address, Handshake handshake, Endpoint endpoint, EventLoopWriter writer) {
+            if (!pending.tryAdd(address)) {
+                socket.close((short) dialect.closeCodes().codeFor(Refusal.TOO_MANY_PENDING),
+                        "Too many pending connections");
+                return;
+            }
+            pendingAddress = address;
+            authTimer = vertx.setTimer(config.firstMessageAuth().timeout().toMillis(), timer -> {
+                authTimer = -1;
+                if (session == null && !closed) {
+                    stopWaiting();
+                    socket.close((short) dialect.closeCodes().codeFor(Refusal.AUTH_TIMEOUT), "Authentication timeout");
+                }
+            });
+            socket.frameHandler(frame -> {
+                InboundMessages.Outcome outcome = inbound.accept(frame);
+                if (outcome instanceof InboundMessages.Partial) {
+                    return;
+                }
+                socket.pause();
+                stopWaiting();
+                if (outcome instanceof InboundMessages.Text token && !token.message().isBlank()) {
+                    verified(authentication.verify(token.message().strip()), handshake, endpoint, writer);
+                } else {
+                    socket.close((short) dialect.closeCodes().unauthorized(), "Authentication required");
+                }
+            });
+            socket.resume();
+        }
+
+        private void stopWaiting() {
+            if (authTimer >= 0) {
+                vertx.cancelTimer(authTimer);
+                authTimer = -1;
+            }
+            if (pendingAddress != null) {
+                pending.remove(pendingAddress);
+                pendingAddress = null;
+            }
         }
 
         void admit(HandshakeOutcome outcome, Handshake handshake, Endpoint endpoint, EventLoopWriter writer) {
             if (closed) {
                 return;
             }
+            socket.frameHandler(null);
             Admission.Decision decision = admission.admit(outcome, endpoint.publicFeed());
             if (decision instanceof Admission.Denied denied) {
                 socket.close((short) dialect.closeCodes().unauthorized(), denied.reason());
@@ -207,6 +273,7 @@ public class WebSocketTransport {
                 return;
             }
             closed = true;
+            stopWaiting();
             if (session != null) {
                 open.remove(session);
                 idle.forget(session);
