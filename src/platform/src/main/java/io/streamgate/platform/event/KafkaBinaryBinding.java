@@ -8,6 +8,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
 import io.streamgate.platform.json.Timestamps;
+import io.streamgate.platform.topic.Topic;
 
 /**
  * The CloudEvents Kafka protocol binding, binary content mode: attributes travel as {@code ce_*}
@@ -22,6 +23,8 @@ public final class KafkaBinaryBinding {
     public static final String TIME = "ce_time";
     public static final String SUBJECT = "ce_subject";
     public static final String TENANT = "ce_tenant";
+    /** Which platform schema (and version) the payload follows: {@link Topic#dataSchema()}. */
+    public static final String DATA_SCHEMA = "ce_dataschema";
     public static final String CONTENT_TYPE = "content-type";
     public static final String JSON = "application/json";
 
@@ -41,6 +44,22 @@ public final class KafkaBinaryBinding {
         put(headers, TENANT, envelope.tenant());
         put(headers, CONTENT_TYPE, JSON);
         return headers;
+    }
+
+    /** As {@link #write(EventEnvelope, Headers)}, with the {@code dataschema} of the topic the record goes to. */
+    public static Headers write(EventEnvelope envelope, Topic topic, Headers headers) {
+        write(envelope, headers);
+        put(headers, DATA_SCHEMA, topic.dataSchema());
+        return headers;
+    }
+
+    /**
+     * True when a record's payload follows the schema version this build reads for {@code topic}.
+     * Records without {@code ce_dataschema} were written before schemas were versioned: version 1.
+     */
+    public static boolean readableAs(Topic topic, Headers headers) {
+        String schema = get(headers, DATA_SCHEMA);
+        return schema == null ? topic.schemaVersion() == 1 : schema.equals(topic.dataSchema());
     }
 
     /**

@@ -1,13 +1,19 @@
 package io.streamgate.platform.event;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
+
+import io.streamgate.platform.topic.Topic;
+import io.streamgate.platform.topic.Topics;
 
 class KafkaBinaryBindingTest {
 
@@ -71,5 +77,26 @@ class KafkaBinaryBindingTest {
     void anEnvelopeNeedsATenant() {
         assertThrows(IllegalArgumentException.class,
                 () -> EventEnvelope.of("/ingest", EventTypes.AIRCRAFT_POSITION, Instant.now(), "abc", " "));
+    }
+
+    @Test
+    void aRecordCarriesItsTopicsSchemaAndIsReadableOnlyAsThatVersion() {
+        RecordHeaders headers = new RecordHeaders();
+        KafkaBinaryBinding.write(EventEnvelope.of("/test", "t", Instant.now(), "k", "acme"), Topics.SAFETY_EVENTS,
+                headers);
+        assertEquals("urn:streamgate:schema:safety.events:v1", KafkaBinaryBinding.get(headers,
+                KafkaBinaryBinding.DATA_SCHEMA));
+        assertTrue(KafkaBinaryBinding.readableAs(Topics.SAFETY_EVENTS, headers));
+        Topic nextVersion = new Topic("safety.events", "id", false, List.of(), List.of(), 2);
+        assertFalse(KafkaBinaryBinding.readableAs(nextVersion, headers), "a v2 reader does not take v1 as v2");
+    }
+
+    @Test
+    void aRecordWithoutASchemaIsVersionOne() {
+        RecordHeaders headers = new RecordHeaders();
+        KafkaBinaryBinding.write(EventEnvelope.of("/test", "t", Instant.now(), "k", "acme"), headers);
+        assertTrue(KafkaBinaryBinding.readableAs(Topics.SAFETY_EVENTS, headers));
+        assertFalse(KafkaBinaryBinding.readableAs(new Topic("safety.events", "id", false, List.of(), List.of(), 2),
+                headers));
     }
 }
