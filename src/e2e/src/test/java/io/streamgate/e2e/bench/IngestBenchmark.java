@@ -148,7 +148,7 @@ public final class IngestBenchmark {
                     sensorSize[0], sensorSize[1]);
 
             stack.infrastructure().kafka().createTopics(List.of(new Topic(RAW_TOPIC, "none (benchmark)", false,
-                    List.of("ProducerPerformance"), List.of())), Devstack.PARTITIONS);
+                    List.of("ProducerPerformance"), List.of(), 1)), Devstack.PARTITIONS);
             Raw rawAircraft = producerPerformance(bootstrap, rawRecords, (int) Math.round(aircraftSize[0]));
             Raw rawSensors = producerPerformance(bootstrap, rawRecords, (int) Math.round(sensorSize[0]));
 
