@@ -17,7 +17,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.streamgate.gateway.engine.EngineConfig;
 import io.streamgate.gateway.engine.EngineLoop;
 import io.streamgate.gateway.engine.Session;
-import io.streamgate.gateway.engine.StartPosition;
 import io.streamgate.gateway.engine.TopicHandler;
 import io.streamgate.gateway.engine.state.KeyedStateView;
 import io.streamgate.platform.aviation.AircraftPosition;
@@ -25,6 +24,7 @@ import io.streamgate.platform.event.EventEnvelope;
 import io.streamgate.platform.event.KafkaBinaryBinding;
 import io.streamgate.platform.event.MalformedEventException;
 import io.streamgate.platform.json.Json;
+import io.streamgate.platform.kafka.StartPosition;
 import io.streamgate.platform.topic.Topic;
 import io.streamgate.platform.topic.Topics;
 

@@ -6,8 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
-import io.streamgate.gateway.engine.StartPosition;
 import io.streamgate.gateway.engine.TopicHandler;
+import io.streamgate.platform.kafka.StartPosition;
 import io.streamgate.platform.topic.Topic;
 import io.streamgate.platform.topic.Topics;
 

@@ -6,8 +6,6 @@ import java.util.concurrent.CompletionStage;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.streamgate.platform.alerts.AlertAcknowledged;
@@ -16,6 +14,7 @@ import io.streamgate.platform.event.CloudEventProducer;
 import io.streamgate.platform.event.EventEnvelope;
 import io.streamgate.platform.event.EventTypes;
 import io.streamgate.platform.json.Json;
+import io.streamgate.platform.kafka.KafkaClients;
 import io.streamgate.platform.topic.Topics;
 
 /**
@@ -31,9 +30,8 @@ public class AcknowledgementWriter implements AlertAcknowledger.Announcer {
     private final CloudEventProducer producer;
     private final KafkaClientMetrics metrics;
 
-    AcknowledgementWriter(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-            MeterRegistry registry) {
-        this.producer = new CloudEventProducer(bootstrapServers, "gateway-service-acknowledgements", Duration.ZERO,
+    AcknowledgementWriter(KafkaClients kafka, MeterRegistry registry) {
+        this.producer = new CloudEventProducer(kafka, "gateway-service-acknowledgements", Duration.ZERO,
                 Duration.ofSeconds(15));
         this.metrics = new KafkaClientMetrics(producer.client());
         metrics.bindTo(registry);

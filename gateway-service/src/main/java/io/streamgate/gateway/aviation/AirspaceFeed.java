@@ -4,10 +4,10 @@ import jakarta.inject.Singleton;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.streamgate.gateway.engine.EngineLoop;
-import io.streamgate.gateway.engine.StartPosition;
 import io.streamgate.gateway.engine.events.EventFeed;
 import io.streamgate.gateway.engine.events.EventFeedConfig;
 import io.streamgate.gateway.engine.events.KafkaReplay;
+import io.streamgate.platform.kafka.StartPosition;
 import io.streamgate.platform.topic.Topics;
 
 /** The {@code airspace.advisories} events, resumable, never dropped. */

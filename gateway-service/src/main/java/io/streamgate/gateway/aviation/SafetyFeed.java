@@ -17,13 +17,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.streamgate.gateway.engine.EngineLoop;
-import io.streamgate.gateway.engine.StartPosition;
 import io.streamgate.gateway.engine.events.EventFeed;
 import io.streamgate.gateway.engine.events.EventFeedConfig;
 import io.streamgate.gateway.engine.events.KafkaReplay;
 import io.streamgate.platform.event.KafkaBinaryBinding;
 import io.streamgate.platform.event.MalformedEventException;
 import io.streamgate.platform.json.Json;
+import io.streamgate.platform.kafka.StartPosition;
 import io.streamgate.platform.safety.SafetyEvent;
 import io.streamgate.platform.topic.Topics;
 

@@ -5,9 +5,9 @@ import jakarta.inject.Singleton;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.streamgate.gateway.engine.EngineConfig;
 import io.streamgate.gateway.engine.EngineLoop;
-import io.streamgate.gateway.engine.StartPosition;
 import io.streamgate.gateway.engine.state.StateTopicView;
 import io.streamgate.platform.devices.DeviceLocation;
+import io.streamgate.platform.kafka.StartPosition;
 import io.streamgate.platform.topic.Topics;
 
 /**

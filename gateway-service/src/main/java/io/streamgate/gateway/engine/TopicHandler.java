@@ -5,11 +5,12 @@ import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
+import io.streamgate.platform.kafka.StartPosition;
 import io.streamgate.platform.topic.Topic;
 
 /**
  * A view that the broadcast consumer feeds. Every gateway replica reads every partition of
- * {@link #topic()} and hands the records here, on the engine thread, in partition order.
+ * {@link #topic()} and hands the records here, on the engine thread, in partition order. One view per topic.
  */
 public interface TopicHandler {
 

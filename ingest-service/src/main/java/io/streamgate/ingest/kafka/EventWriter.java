@@ -18,13 +18,11 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.streamgate.platform.event.KafkaBinaryBinding;
+import io.streamgate.platform.kafka.KafkaClients;
 import io.streamgate.platform.topic.Topic;
 
 /**
@@ -39,11 +37,13 @@ public class EventWriter {
     private final IngestKafkaConfig config;
     private final KafkaClientMetrics metrics;
 
-    EventWriter(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, IngestKafkaConfig config,
-            MeterRegistry registry) {
+    /**
+     * @param kafka the service's {@code kafka.*} settings (TLS, SASL, tuning) overlay the ones below; acks,
+     *              idempotence and the delivery timeout are not theirs to change
+     */
+    EventWriter(KafkaClients kafka, IngestKafkaConfig config, MeterRegistry registry) {
         this.config = config;
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        this.producer = kafka.producer(Map.of(
                 ProducerConfig.CLIENT_ID_CONFIG, "ingest-service",
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
@@ -52,8 +52,7 @@ public class EventWriter {
                 ProducerConfig.COMPRESSION_TYPE_CONFIG, config.compression(),
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, config.maxBlock().toMillis(),
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) config.ackTimeout().toMillis(),
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(config.ackTimeout().toMillis() / 2, 5_000)),
-                new StringSerializer(), new ByteArraySerializer());
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(config.ackTimeout().toMillis() / 2, 5_000)));
         this.metrics = new KafkaClientMetrics(producer);
         metrics.bindTo(registry);
     }

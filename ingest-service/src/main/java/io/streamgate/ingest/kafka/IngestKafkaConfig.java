@@ -5,7 +5,10 @@ import java.time.Duration;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** How ingest writes to Kafka. The broker address is Quarkus's {@code kafka.bootstrap.servers}. */
+/**
+ * How ingest writes to Kafka. The broker address, TLS and SASL are the {@code kafka.*} properties every client
+ * of every service takes (see {@link io.streamgate.platform.kafka.KafkaClients}).
+ */
 @ConfigMapping(prefix = "streamgate.ingest.kafka")
 public interface IngestKafkaConfig {
 

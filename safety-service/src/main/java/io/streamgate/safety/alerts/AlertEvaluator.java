@@ -18,7 +18,6 @@ import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.errors.WakeupException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -32,8 +31,10 @@ import io.streamgate.platform.event.EventTypes;
 import io.streamgate.platform.event.KafkaBinaryBinding;
 import io.streamgate.platform.event.MalformedEventException;
 import io.streamgate.platform.json.Json;
+import io.streamgate.platform.kafka.ConsumerLoop;
+import io.streamgate.platform.kafka.KafkaClients;
 import io.streamgate.platform.topic.Topics;
-import io.streamgate.safety.consumer.ConsumerLoop;
+import io.streamgate.safety.consumer.GroupConsumers;
 
 /**
  * Reads {@code aircraft.positions} in its own consumer group, evaluates each position against the enabled
@@ -45,7 +46,7 @@ import io.streamgate.safety.consumer.ConsumerLoop;
  * local copy of "cooling until" keeps a matching aircraft from costing a Redis call on every position.
  * Rules are reloaded between polls when their change counter in Redis moved
  * ({@link AlertsConfig.Rules#refreshInterval()}). The consumer thread, commits and reconnects are the
- * service's {@link ConsumerLoop}.
+ * platform's {@link ConsumerLoop}.
  */
 @ApplicationScoped
 public class AlertEvaluator implements ConsumerLoop.Handler {
@@ -62,14 +63,14 @@ public class AlertEvaluator implements ConsumerLoop.Handler {
     private final Map<CooldownKey, Long> coolingUntil = new HashMap<>();
     private long nextRefresh;
 
-    AlertEvaluator(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, AlertsConfig config,
-            RedisAlertStore store, AlertWriter writer, AlertMetrics metrics, MeterRegistry registry) {
+    AlertEvaluator(KafkaClients kafka, AlertsConfig config, RedisAlertStore store, AlertWriter writer,
+            AlertMetrics metrics, MeterRegistry registry) {
         this.config = config;
         this.store = store;
         this.writer = writer;
         this.metrics = metrics;
-        this.loop = new ConsumerLoop("safety-alerts-evaluator", bootstrapServers, Topics.AIRCRAFT_POSITIONS.name(),
-                config.consumer(), this, registry);
+        this.loop = GroupConsumers.loop("safety-alerts-evaluator", "safety-alerts-evaluator",
+                Topics.AIRCRAFT_POSITIONS, config.consumer(), this, kafka, registry);
     }
 
     void start(@Observes StartupEvent started) {
@@ -91,7 +92,7 @@ public class AlertEvaluator implements ConsumerLoop.Handler {
 
     /** The poll is read again by a new consumer: rules and cooldowns are looked up afresh. */
     @Override
-    public void reset() {
+    public void failed(RuntimeException cause) {
         nextRefresh = 0;
         coolingUntil.clear();
     }

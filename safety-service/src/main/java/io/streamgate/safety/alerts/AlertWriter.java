@@ -5,8 +5,6 @@ import java.util.concurrent.CompletableFuture;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.streamgate.platform.alerts.AlertAcknowledged;
@@ -15,6 +13,7 @@ import io.streamgate.platform.event.CloudEventProducer;
 import io.streamgate.platform.event.EventEnvelope;
 import io.streamgate.platform.event.EventTypes;
 import io.streamgate.platform.json.Json;
+import io.streamgate.platform.kafka.KafkaClients;
 import io.streamgate.platform.topic.Topics;
 
 /**
@@ -29,9 +28,8 @@ public class AlertWriter {
     private final CloudEventProducer producer;
     private final KafkaClientMetrics metrics;
 
-    AlertWriter(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, AlertsConfig config,
-            MeterRegistry registry) {
-        this.producer = new CloudEventProducer(bootstrapServers, "safety-service-alerts", config.producer().linger(),
+    AlertWriter(KafkaClients kafka, AlertsConfig config, MeterRegistry registry) {
+        this.producer = new CloudEventProducer(kafka, "safety-service-alerts", config.producer().linger(),
                 config.producer().deliveryTimeout());
         this.metrics = new KafkaClientMetrics(producer.client());
         metrics.bindTo(registry);

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.streamgate.safety.consumer.ConsumerSettings;
 
 /**
  * Every threshold, window and cooldown of the aircraft safety detectors, and how the service reads
@@ -201,25 +202,17 @@ public interface AviationSafetyConfig {
         Duration cooldown();
     }
 
-    /** The consumer group that reads {@code aircraft.positions}. */
-    interface Consumer {
+    /**
+     * The consumer group that reads {@code aircraft.positions}. Safety is about now: a new group starts at
+     * {@code latest}, which avoids raising old episodes (stale positions raise nothing anyway, but emergencies
+     * would).
+     */
+    interface Consumer extends ConsumerSettings {
 
         /** Replicas share this group: each aircraft's positions reach exactly one replica. */
+        @Override
         @WithDefault("safety-service-aviation")
         String groupId();
-
-        /**
-         * Where a group without committed offsets starts. Safety is about now: {@code latest} avoids raising
-         * old episodes (stale positions raise nothing anyway, but emergencies would).
-         */
-        @WithDefault("latest")
-        String autoOffsetReset();
-
-        @WithDefault("200ms")
-        Duration pollTimeout();
-
-        @WithDefault("500")
-        int maxPollRecords();
     }
 
     /** The idempotent, {@code acks=all} producer of {@code safety.events}. */

@@ -7,7 +7,7 @@ import io.smallrye.config.WithDefault;
 /** How one of the service's consumer groups reads its topic. */
 public interface ConsumerSettings {
 
-    /** Replicas share the group, so each machine's (or device's) records reach exactly one replica. */
+    /** Replicas share the group, so each machine's (device's, aircraft's) records reach exactly one replica. */
     String groupId();
 
     /**

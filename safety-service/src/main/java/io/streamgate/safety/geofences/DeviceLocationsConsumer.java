@@ -13,7 +13,6 @@ import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,8 +26,10 @@ import io.streamgate.platform.event.EventTypes;
 import io.streamgate.platform.event.KafkaBinaryBinding;
 import io.streamgate.platform.event.MalformedEventException;
 import io.streamgate.platform.json.Json;
+import io.streamgate.platform.kafka.ConsumerLoop;
+import io.streamgate.platform.kafka.KafkaClients;
 import io.streamgate.platform.topic.Topics;
-import io.streamgate.safety.consumer.ConsumerLoop;
+import io.streamgate.safety.consumer.GroupConsumers;
 import io.streamgate.safety.sensors.Outbound;
 import io.streamgate.safety.sensors.OutboundWriter;
 
@@ -51,17 +52,16 @@ public class DeviceLocationsConsumer implements ConsumerLoop.Handler {
     private final Timer processing;
     private GeofenceTracker tracker;
 
-    DeviceLocationsConsumer(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-            GeofencesConfig config, GeofenceCache fences, GeofenceStore store, OutboundWriter writer,
-            MeterRegistry registry) {
+    DeviceLocationsConsumer(KafkaClients kafka, GeofencesConfig config, GeofenceCache fences,
+            GeofenceStore store, OutboundWriter writer, MeterRegistry registry) {
         this.config = config;
         this.fences = fences;
         this.store = store;
         this.writer = writer;
         this.registry = registry;
         this.tracker = newTracker();
-        this.loop = new ConsumerLoop("safety-geofences", bootstrapServers, Topics.DEVICE_LOCATIONS.name(),
-                config.consumer(), this, registry);
+        this.loop = GroupConsumers.loop("safety-geofences", "safety-geofences", Topics.DEVICE_LOCATIONS,
+                config.consumer(), this, kafka, registry);
         this.processed = Counter.builder("streamgate.safety.geofences.locations").tag("outcome", "processed")
                 .description("device locations tested against geofences").register(registry);
         this.malformed = Counter.builder("streamgate.safety.geofences.locations").tag("outcome", "malformed")
@@ -139,7 +139,7 @@ public class DeviceLocationsConsumer implements ConsumerLoop.Handler {
     }
 
     @Override
-    public void reset() {
+    public void failed(RuntimeException cause) {
         tracker = newTracker();
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.streamgate.platform.devices.GeofenceDefinition;
+import io.streamgate.platform.geo.GeoMath;
 
 /**
  * One tenant's active fences in a lat/lon grid: each fence is listed in every cell its bounding box (grown by
@@ -35,8 +36,8 @@ public final class FenceIndex {
             double[] b = fence.shape().bounds();
             // One degree of longitude is shortest at the fence's pole-most latitude.
             double maxAbsLat = Math.min(89, Math.max(Math.abs(b[0]), Math.abs(b[2])));
-            double padLat = (bandM + 1) / FenceShape.METRES_PER_DEGREE;
-            double padLon = (bandM + 1) / (FenceShape.METRES_PER_DEGREE * Math.cos(Math.toRadians(maxAbsLat)));
+            double padLat = (bandM + 1) / GeoMath.METRES_PER_DEGREE;
+            double padLon = (bandM + 1) / (GeoMath.METRES_PER_DEGREE * Math.cos(Math.toRadians(maxAbsLat)));
             long row0 = index(b[0] - padLat);
             long row1 = index(b[2] + padLat);
             long col0 = index(b[1] - padLon);

@@ -3,6 +3,7 @@ package io.streamgate.safety.geofences;
 import java.util.List;
 
 import io.streamgate.platform.devices.GeofenceDefinition;
+import io.streamgate.platform.geo.GeoMath;
 
 /**
  * A geofence's geometry, ready for tests: the signed distance of a point to its boundary in metres (negative
@@ -10,9 +11,6 @@ import io.streamgate.platform.devices.GeofenceDefinition;
  * well under a metre for fences of a few kilometres and still sound for larger ones.
  */
 public abstract sealed class FenceShape {
-
-    static final double EARTH_RADIUS_M = 6_371_008.8;
-    static final double METRES_PER_DEGREE = Math.PI / 180 * EARTH_RADIUS_M;
 
     /** Metres from the boundary: negative inside, positive outside. */
     public abstract double signedDistanceM(double lat, double lon);
@@ -41,13 +39,13 @@ public abstract sealed class FenceShape {
 
         @Override
         public double signedDistanceM(double pLat, double pLon) {
-            return haversineM(lat, lon, pLat, pLon) - radius;
+            return GeoMath.distanceM(lat, lon, pLat, pLon) - radius;
         }
 
         @Override
         public double[] bounds() {
-            double dLat = radius / METRES_PER_DEGREE;
-            double dLon = radius / (METRES_PER_DEGREE * Math.max(0.01, Math.cos(Math.toRadians(lat))));
+            double dLat = radius / GeoMath.METRES_PER_DEGREE;
+            double dLon = radius / (GeoMath.METRES_PER_DEGREE * Math.max(0.01, Math.cos(Math.toRadians(lat))));
             return new double[] {lat - dLat, lon - dLon, lat + dLat, lon + dLon};
         }
     }
@@ -80,10 +78,10 @@ public abstract sealed class FenceShape {
                         && pLon < (lons[j] - lons[i]) * (pLat - lats[i]) / (lats[j] - lats[i]) + lons[i]) {
                     inside = !inside;
                 }
-                double ax = (lons[j] - pLon) * cos * METRES_PER_DEGREE;
-                double ay = (lats[j] - pLat) * METRES_PER_DEGREE;
-                double bx = (lons[i] - pLon) * cos * METRES_PER_DEGREE;
-                double by = (lats[i] - pLat) * METRES_PER_DEGREE;
+                double ax = (lons[j] - pLon) * cos * GeoMath.METRES_PER_DEGREE;
+                double ay = (lats[j] - pLat) * GeoMath.METRES_PER_DEGREE;
+                double bx = (lons[i] - pLon) * cos * GeoMath.METRES_PER_DEGREE;
+                double by = (lats[i] - pLat) * GeoMath.METRES_PER_DEGREE;
                 best = Math.min(best, distanceToSegment(ax, ay, bx, by));
             }
             return inside ? -best : best;
@@ -111,13 +109,5 @@ public abstract sealed class FenceShape {
             double y = ay + t * dy;
             return Math.sqrt(x * x + y * y);
         }
-    }
-
-    static double haversineM(double lat1, double lon1, double lat2, double lon2) {
-        double dLat = Math.toRadians(lat2 - lat1);
-        double dLon = Math.toRadians(lon2 - lon1);
-        double a = Math.sin(dLat / 2) * Math.sin(dLat / 2) + Math.cos(Math.toRadians(lat1))
-                * Math.cos(Math.toRadians(lat2)) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
-        return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(a)));
     }
 }

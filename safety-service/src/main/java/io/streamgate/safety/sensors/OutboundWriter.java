@@ -11,13 +11,12 @@ import java.util.concurrent.TimeoutException;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.streamgate.platform.event.CloudEventProducer;
 import io.streamgate.platform.event.EventEnvelope;
 import io.streamgate.platform.json.Json;
+import io.streamgate.platform.kafka.KafkaClients;
 
 /**
  * The idempotent {@code acks=all} producer of sensor alerts, machine status and geofence events: CloudEvents
@@ -31,10 +30,9 @@ public class OutboundWriter {
     private final KafkaClientMetrics metrics;
     private final Duration deliveryTimeout;
 
-    OutboundWriter(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, SensorsConfig config,
-            MeterRegistry registry) {
+    OutboundWriter(KafkaClients kafka, SensorsConfig config, MeterRegistry registry) {
         this.deliveryTimeout = config.producer().deliveryTimeout();
-        this.producer = new CloudEventProducer(bootstrapServers, "safety-service-sensorgeo",
+        this.producer = new CloudEventProducer(kafka, "safety-service-sensorgeo",
                 config.producer().linger(), deliveryTimeout);
         this.metrics = new KafkaClientMetrics(producer.client());
         metrics.bindTo(registry);

@@ -15,7 +15,6 @@ import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,9 +25,12 @@ import io.streamgate.platform.event.EventTypes;
 import io.streamgate.platform.event.KafkaBinaryBinding;
 import io.streamgate.platform.event.MalformedEventException;
 import io.streamgate.platform.json.Json;
+import io.streamgate.platform.kafka.Assignment;
+import io.streamgate.platform.kafka.ConsumerLoop;
+import io.streamgate.platform.kafka.KafkaClients;
 import io.streamgate.platform.sensors.SensorReading;
 import io.streamgate.platform.topic.Topics;
-import io.streamgate.safety.consumer.ConsumerLoop;
+import io.streamgate.safety.consumer.GroupConsumers;
 
 /**
  * Reads {@code sensor.readings} in group {@code safety-sensors}, runs every reading through the
@@ -41,7 +43,7 @@ public class SensorReadingsConsumer implements ConsumerLoop.Handler {
 
     private static final Logger LOG = Logger.getLogger(SensorReadingsConsumer.class);
 
-    private final String bootstrapServers;
+    private final KafkaClients kafka;
     private final SensorsConfig config;
     private final ThresholdRuleCache rules;
     private final OutboundWriter writer;
@@ -51,17 +53,16 @@ public class SensorReadingsConsumer implements ConsumerLoop.Handler {
     private MachineMonitor monitor;
     private long nextSweep;
 
-    SensorReadingsConsumer(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-            SensorsConfig config, ThresholdRuleCache rules, OutboundWriter writer, SensorMetrics metrics,
-            MeterRegistry registry) {
-        this.bootstrapServers = bootstrapServers;
+    SensorReadingsConsumer(KafkaClients kafka, SensorsConfig config, ThresholdRuleCache rules,
+            OutboundWriter writer, SensorMetrics metrics, MeterRegistry registry) {
+        this.kafka = kafka;
         this.config = config;
         this.rules = rules;
         this.writer = writer;
         this.metrics = metrics;
         this.monitor = new MachineMonitor(config.silence());
-        this.loop = new ConsumerLoop("safety-sensors", bootstrapServers, Topics.SENSOR_READINGS.name(),
-                config.consumer(), this, registry);
+        this.loop = GroupConsumers.loop("safety-sensors", "safety-sensors", Topics.SENSOR_READINGS,
+                config.consumer(), this, kafka, registry);
     }
 
     void start(@Observes StartupEvent started) {
@@ -117,13 +118,14 @@ public class SensorReadingsConsumer implements ConsumerLoop.Handler {
     }
 
     @Override
-    public void assigned(Collection<TopicPartition> partitions, int partitionCount) {
+    public void assigned(Assignment assignment) {
         Set<Integer> added = new HashSet<>();
-        partitions.forEach(p -> added.add(p.partition()));
+        assignment.partitions().forEach(p -> added.add(p.partition()));
+        int partitionCount = assignment.partitionCount(Topics.SENSOR_READINGS.name());
         owned.addAll(added);
         long now = System.currentTimeMillis();
         int restored = 0;
-        for (Map.Entry<String, StatusHistory.Last> entry : StatusHistory.read(bootstrapServers, config.historyTimeout())
+        for (Map.Entry<String, StatusHistory.Last> entry : StatusHistory.read(kafka, config.historyTimeout())
                 .entrySet()) {
             StatusHistory.Last last = entry.getValue();
             int partition = StatusHistory.partitionOf(last.status().machineId(), partitionCount);
@@ -145,7 +147,7 @@ public class SensorReadingsConsumer implements ConsumerLoop.Handler {
     }
 
     @Override
-    public void reset() {
+    public void failed(RuntimeException cause) {
         monitor = new MachineMonitor(config.silence());
         owned.clear();
     }

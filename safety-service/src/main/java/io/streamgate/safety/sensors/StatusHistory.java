@@ -9,14 +9,13 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.utils.Utils;
 
 import io.streamgate.platform.event.EventEnvelope;
 import io.streamgate.platform.event.EventTypes;
 import io.streamgate.platform.event.KafkaBinaryBinding;
 import io.streamgate.platform.json.Json;
+import io.streamgate.platform.kafka.KafkaClients;
 import io.streamgate.platform.sensors.MachineStatus;
 import io.streamgate.platform.topic.Topics;
 
@@ -35,12 +34,10 @@ public final class StatusHistory {
     }
 
     /** Reads the topic from its beginning to its current end; the latest record per key wins. */
-    public static Map<String, Last> read(String bootstrapServers, Duration timeout) {
+    public static Map<String, Last> read(KafkaClients kafka, Duration timeout) {
         Map<String, Last> last = new HashMap<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer = kafka.consumer(Map.of(
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false))) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.MACHINES_STATUS.name(), timeout).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);

@@ -3,8 +3,8 @@ package io.streamgate.safety.aviation;
 import java.time.Instant;
 
 import io.streamgate.platform.aviation.AircraftPosition;
-import io.streamgate.safety.aviation.geo.GeoMath;
-import io.streamgate.safety.aviation.geo.LatLon;
+import io.streamgate.platform.geo.GeoMath;
+import io.streamgate.platform.geo.LatLon;
 
 /** Builds aircraft positions for tests, and moves them along their track. */
 public final class Fix {
@@ -70,7 +70,7 @@ public final class Fix {
 
     /** {@code distance} nm from a point along {@code bearing}. */
     public Fix from(double latitude, double longitude, double bearing, double distance) {
-        LatLon p = GeoMath.destination(latitude, longitude, bearing, distance);
+        LatLon p = GeoMath.destinationNm(latitude, longitude, bearing, distance);
         return at(p.lat(), p.lon());
     }
 
@@ -133,7 +133,7 @@ public final class Fix {
     public Fix after(double seconds) {
         Fix c = copy();
         double speed = groundSpeed == null ? 0 : groundSpeed;
-        LatLon p = GeoMath.destination(lat, lon, track, speed * seconds / 3600.0);
+        LatLon p = GeoMath.destinationNm(lat, lon, track, speed * seconds / 3600.0);
         c.lat = p.lat();
         c.lon = p.lon();
         if (altitude != null && baroRate != null) {

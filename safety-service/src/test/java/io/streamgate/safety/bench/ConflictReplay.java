@@ -25,13 +25,13 @@ import com.fasterxml.jackson.databind.MappingIterator;
 
 import io.streamgate.devstack.SharedData;
 import io.streamgate.platform.aviation.AircraftPosition;
+import io.streamgate.platform.geo.GeoMath;
 import io.streamgate.platform.json.Json;
 import io.streamgate.platform.safety.SafetyEvent;
 import io.streamgate.safety.aviation.AviationSafetyConfig;
 import io.streamgate.safety.aviation.Emission;
 import io.streamgate.safety.aviation.SafetyConfigs;
 import io.streamgate.safety.aviation.detect.SafetyEngine;
-import io.streamgate.safety.aviation.geo.GeoMath;
 
 /**
  * Replays a recorded day of traffic (OpenSky state vectors, by default {@code shared/data/adsb/switzerland.json.gz})

@@ -10,12 +10,12 @@ import java.util.Random;
 import java.util.TreeMap;
 
 import io.streamgate.platform.aviation.AircraftPosition;
+import io.streamgate.platform.geo.GeoMath;
+import io.streamgate.platform.geo.LatLon;
 import io.streamgate.safety.aviation.AviationSafetyConfig;
 import io.streamgate.safety.aviation.Emission;
 import io.streamgate.safety.aviation.SafetyConfigs;
 import io.streamgate.safety.aviation.detect.SafetyEngine;
-import io.streamgate.safety.aviation.geo.GeoMath;
-import io.streamgate.safety.aviation.geo.LatLon;
 
 /**
  * Throughput and per-position latency of the detectors at 1k, 5k and 20k simulated aircraft, each
@@ -167,7 +167,7 @@ public final class DetectorBenchmark {
 
         void advance(double seconds) {
             for (int i = 0; i < hex.length; i++) {
-                LatLon next = GeoMath.destination(lat[i], lon[i], track[i], speed[i] * seconds / 3600);
+                LatLon next = GeoMath.destinationNm(lat[i], lon[i], track[i], speed[i] * seconds / 3600);
                 lat[i] = next.lat();
                 lon[i] = next.lon();
                 if (lat[i] > NORTH) {

@@ -22,6 +22,7 @@ import io.streamgate.devstack.testing.TopicProbe;
 import io.streamgate.platform.devices.DeviceLocation;
 import io.streamgate.platform.devices.GeofenceEvent;
 import io.streamgate.platform.event.EventTypes;
+import io.streamgate.platform.geo.GeoMath;
 import io.streamgate.platform.topic.Topics;
 import io.streamgate.safety.sensors.Callers;
 import io.streamgate.safety.sensors.Records;
@@ -36,7 +37,7 @@ import io.streamgate.safety.sensors.Records;
 class GeofenceEventsTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final double M = FenceShape.METRES_PER_DEGREE;
+    private static final double M = GeoMath.METRES_PER_DEGREE;
     private static final double LAT = 47.3769;
     private static final double LON = 8.5417;
     private static String bootstrap;

@@ -17,6 +17,7 @@ import io.streamgate.platform.devices.DeviceLocation;
 import io.streamgate.platform.devices.GeoPoint;
 import io.streamgate.platform.devices.GeofenceDefinition;
 import io.streamgate.platform.devices.GeofenceEvent;
+import io.streamgate.platform.geo.GeoMath;
 import io.streamgate.platform.topic.Topics;
 import io.streamgate.safety.sensors.Outbound;
 
@@ -25,7 +26,7 @@ class GeofenceTrackerTest {
     private static final Instant T0 = Instant.parse("2026-02-05T14:30:00Z");
     private static final double BAND = 15;
     /** Metres per degree of latitude, as the shapes compute them. */
-    private static final double M = FenceShape.METRES_PER_DEGREE;
+    private static final double M = GeoMath.METRES_PER_DEGREE;
     private static final double CENTER_LAT = 47.3769;
     private static final double CENTER_LON = 8.5417;
 

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
+import jakarta.inject.Inject;
+
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +19,7 @@ import io.streamgate.devstack.DevstackTestResource;
 import io.streamgate.devstack.testing.TopicProbe;
 import io.streamgate.platform.event.EventTypes;
 import io.streamgate.platform.json.Json;
+import io.streamgate.platform.kafka.KafkaClients;
 import io.streamgate.platform.sensors.MachineStatus;
 import io.streamgate.platform.sensors.SensorReading;
 import io.streamgate.platform.topic.Topics;
@@ -28,6 +31,9 @@ import io.streamgate.platform.topic.Topics;
 @QuarkusTest
 @WithTestResource(value = DevstackTestResource.class, scope = TestResourceScope.GLOBAL)
 class HealthRebuildTest {
+
+    @Inject
+    KafkaClients kafka;
 
     @Test
     void aRestartedMonitorContinuesFromThePublishedStatus() {
@@ -47,7 +53,7 @@ class HealthRebuildTest {
                     .drain(Duration.ofMillis(100)).stream().filter(r -> key.equals(r.key()))
                     .map(r -> Json.decode(r.value(), MachineStatus.class).newStatus()).toList().contains("critical"));
         }
-        StatusHistory.Last last = StatusHistory.read(bootstrap, Duration.ofSeconds(30)).get(key);
+        StatusHistory.Last last = StatusHistory.read(kafka, Duration.ofSeconds(30)).get(key);
         assertEquals(tenant, last.tenant());
         assertEquals("critical", last.status().newStatus());
 

@@ -7,14 +7,13 @@ import java.util.concurrent.CompletableFuture;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.streamgate.platform.event.CloudEventProducer;
 import io.streamgate.platform.event.EventEnvelope;
 import io.streamgate.platform.event.EventTypes;
 import io.streamgate.platform.json.Json;
+import io.streamgate.platform.kafka.KafkaClients;
 import io.streamgate.platform.stats.StatsUpdate;
 import io.streamgate.platform.topic.Topics;
 import io.streamgate.stats.StatsConfig;
@@ -32,9 +31,8 @@ public class StatsUpdateWriter {
     private final CloudEventProducer producer;
     private final KafkaClientMetrics metrics;
 
-    StatsUpdateWriter(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, StatsConfig config,
-            MeterRegistry registry) {
-        this.producer = new CloudEventProducer(bootstrapServers, "stats-service-" + UUID.randomUUID(),
+    StatsUpdateWriter(KafkaClients kafka, StatsConfig config, MeterRegistry registry) {
+        this.producer = new CloudEventProducer(kafka, "stats-service-" + UUID.randomUUID(),
                 Duration.ofMillis(5), config.producer().deliveryTimeout());
         this.metrics = new KafkaClientMetrics(producer.client());
         metrics.bindTo(registry);

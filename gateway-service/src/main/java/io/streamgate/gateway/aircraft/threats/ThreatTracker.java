@@ -41,7 +41,7 @@ public final class ThreatTracker {
             double bearing = GeoMath.bearingDeg(lat, lon, position.lat(), position.lon());
             Threat.Trend trend = trend(lastDistance.get(position.hex()), distance);
             distances.put(position.hex(), distance);
-            threats.add(new Threat(position, distance, bearing, GeoMath.normalize(bearing - heading),
+            threats.add(new Threat(position, distance, bearing, GeoMath.normalizeBearing(bearing - heading),
                     GeoMath.compass16(bearing), trend, level(distance, trend)));
         }
         lastDistance = distances;

@@ -21,12 +21,12 @@ import io.streamgate.gateway.engine.Encoder;
 import io.streamgate.gateway.engine.EngineLoop;
 import io.streamgate.gateway.engine.Refusal;
 import io.streamgate.gateway.engine.Session;
-import io.streamgate.gateway.engine.StartPosition;
 import io.streamgate.gateway.engine.Subscribers;
 import io.streamgate.gateway.engine.TopicHandler;
 import io.streamgate.platform.event.EventEnvelope;
 import io.streamgate.platform.event.KafkaBinaryBinding;
 import io.streamgate.platform.event.MalformedEventException;
+import io.streamgate.platform.kafka.StartPosition;
 import io.streamgate.platform.topic.Topic;
 
 /**

@@ -18,13 +18,11 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.streamgate.platform.event.EventEnvelope;
 import io.streamgate.platform.event.KafkaBinaryBinding;
 import io.streamgate.platform.event.MalformedEventException;
+import io.streamgate.platform.kafka.KafkaClients;
 
 /**
  * Reads a gap back from Kafka for one resuming session: every record between the client's position
@@ -36,15 +34,15 @@ public class KafkaReplay {
 
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
 
-    private final String bootstrapServers;
+    private final KafkaClients kafka;
     private final ExecutorService workers = Executors.newFixedThreadPool(2, r -> {
         Thread thread = new Thread(r, "gateway-replay");
         thread.setDaemon(true);
         return thread;
     });
 
-    KafkaReplay(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
+    KafkaReplay(KafkaClients kafka) {
+        this.kafka = kafka;
     }
 
     /**
@@ -60,11 +58,9 @@ public class KafkaReplay {
     }
 
     private Result readNow(String topic, StreamPosition from, StreamPosition until, String tenant, int maxEvents) {
-        Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        try (KafkaConsumer<String, byte[]> consumer = kafka.consumer(Map.of(
                 ConsumerConfig.CLIENT_ID_CONFIG, "gateway-replay-" + UUID.randomUUID(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false))) {
             List<TopicPartition> missed = new ArrayList<>();
             for (int p = 0; p < until.partitions(); p++) {
                 if (from.next(p) < until.next(p)) {

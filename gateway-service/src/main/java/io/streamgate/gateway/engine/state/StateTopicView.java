@@ -14,12 +14,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.streamgate.gateway.engine.EngineConfig;
 import io.streamgate.gateway.engine.EngineLoop;
 import io.streamgate.gateway.engine.Session;
-import io.streamgate.gateway.engine.StartPosition;
 import io.streamgate.gateway.engine.TopicHandler;
 import io.streamgate.platform.event.EventEnvelope;
 import io.streamgate.platform.event.KafkaBinaryBinding;
 import io.streamgate.platform.event.MalformedEventException;
 import io.streamgate.platform.json.Json;
+import io.streamgate.platform.kafka.StartPosition;
 import io.streamgate.platform.topic.Topic;
 
 /**

@@ -15,7 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.apache.kafka.common.KafkaException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Counter;
@@ -26,6 +25,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.streamgate.ingest.kafka.EventWriter;
 import io.streamgate.ingest.kafka.OutboundEvent;
 import io.streamgate.platform.aviation.AircraftPosition;
+import io.streamgate.platform.kafka.KafkaClients;
 import io.streamgate.platform.topic.Topics;
 
 /**
@@ -43,7 +43,7 @@ public class AircraftStateTracker {
 
     private final EventWriter writer;
     private final StateConfig config;
-    private final String bootstrapServers;
+    private final KafkaClients kafka;
     private final Clock clock = Clock.systemUTC();
     private final AircraftStateTable table;
     private final Queue<Departure> failedTombstones = new ConcurrentLinkedQueue<>();
@@ -55,11 +55,10 @@ public class AircraftStateTracker {
     private volatile boolean restored;
     private ScheduledExecutorService sweeper;
 
-    AircraftStateTracker(EventWriter writer, StateConfig config,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, MeterRegistry registry) {
+    AircraftStateTracker(EventWriter writer, StateConfig config, KafkaClients kafka, MeterRegistry registry) {
         this.writer = writer;
         this.config = config;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
         this.table = new AircraftStateTable(config.timeout(), config.maxAircraft());
         String topic = Topics.AIRCRAFT_STATE.name();
         this.acknowledged = Counter.builder("streamgate.ingest.records").description("Records acknowledged by Kafka")
@@ -138,7 +137,7 @@ public class AircraftStateTracker {
 
     private void restore() {
         try {
-            List<StateRestore.Restored> found = StateRestore.read(bootstrapServers, config.restoreTimeout());
+            List<StateRestore.Restored> found = StateRestore.read(kafka, config.restoreTimeout());
             synchronized (table) {
                 found.forEach(r -> table.restore(r.tenant(), r.source(), r.position(), r.writtenAt()));
                 List<Departure> overflow = table.trim();

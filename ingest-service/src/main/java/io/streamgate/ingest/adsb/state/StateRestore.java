@@ -13,14 +13,13 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 import io.streamgate.platform.aviation.AircraftPosition;
 import io.streamgate.platform.event.EventEnvelope;
 import io.streamgate.platform.event.KafkaBinaryBinding;
 import io.streamgate.platform.event.MalformedEventException;
 import io.streamgate.platform.json.Json;
+import io.streamgate.platform.kafka.KafkaClients;
 import io.streamgate.platform.topic.Topics;
 
 /**
@@ -40,14 +39,12 @@ final class StateRestore {
     /**
      * @throws KafkaException when the topic cannot be read to its end within {@code timeout}
      */
-    static List<Restored> read(String bootstrapServers, Duration timeout) {
+    static List<Restored> read(KafkaClients kafka, Duration timeout) {
         String topic = Topics.AIRCRAFT_STATE.name();
         Map<String, Restored> latest = new HashMap<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        try (KafkaConsumer<String, byte[]> consumer = kafka.consumer(Map.of(
                 ConsumerConfig.CLIENT_ID_CONFIG, "ingest-service-state-restore",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(),
-                new ByteArrayDeserializer())) {
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false))) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
             consumer.assign(partitions);

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.streamgate.platform.geo.GeoMath;
 import io.streamgate.safety.aviation.AviationSafetyConfig;
-import io.streamgate.safety.aviation.geo.GeoMath;
 import io.streamgate.safety.aviation.geo.Kinematics;
 
 /** The false-alarm filters of the detectors: stale fixes, ghosts, slow targets, aircraft on the ground. */

@@ -5,11 +5,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.streamgate.platform.geo.GeoMath;
 import io.streamgate.platform.safety.SafetyEvent;
 import io.streamgate.safety.aviation.AviationSafetyConfig;
 import io.streamgate.safety.aviation.Emission;
 import io.streamgate.safety.aviation.geo.ClosestApproach;
-import io.streamgate.safety.aviation.geo.GeoMath;
 import io.streamgate.safety.aviation.geo.Kinematics;
 import io.streamgate.safety.aviation.geo.RelativeMotion;
 import io.streamgate.safety.aviation.geo.SeparationForecast;

@@ -2,6 +2,9 @@ package io.streamgate.safety.aviation.geo;
 
 import java.time.Instant;
 
+import io.streamgate.platform.geo.GeoMath;
+import io.streamgate.platform.geo.LatLon;
+
 /**
  * Where an aircraft was and how it moved at one instant: enough to dead-reckon it a few seconds on,
  * which is how two aircraft reported at different instants are compared at the same one.
@@ -55,7 +58,7 @@ public final class Kinematics {
             return new Kinematics(newLat, GeoMath.normalizeLon(newLon), newAltitude, groundSpeed, track, verticalRate,
                     at);
         }
-        LatLon moved = GeoMath.destination(lat, lon, track, groundSpeed * seconds / 3600.0);
+        LatLon moved = GeoMath.destinationNm(lat, lon, track, groundSpeed * seconds / 3600.0);
         return new Kinematics(moved.lat(), moved.lon(), newAltitude, groundSpeed, track, verticalRate, at);
     }
 

@@ -1,5 +1,7 @@
 package io.streamgate.safety.aviation.geo;
 
+import io.streamgate.platform.geo.GeoMath;
+
 /**
  * The second aircraft as seen from the first, in a flat east-north-up frame centred between them:
  * valid for the tens of miles a conflict check looks at (the longitude difference is taken the short

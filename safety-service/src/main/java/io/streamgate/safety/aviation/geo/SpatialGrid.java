@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import io.streamgate.platform.geo.GeoMath;
+
 /**
  * A lat/lon grid with altitude bands, so that a pair check looks at the few aircraft around one aircraft
  * instead of all of them (at 20k aircraft, all pairs would be 2×10⁸ checks per second).

@@ -7,14 +7,13 @@ import java.util.concurrent.CompletableFuture;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.streamgate.platform.event.CloudEventProducer;
 import io.streamgate.platform.event.EventEnvelope;
 import io.streamgate.platform.event.EventTypes;
 import io.streamgate.platform.json.Json;
+import io.streamgate.platform.kafka.KafkaClients;
 import io.streamgate.platform.topic.Topics;
 import io.streamgate.safety.aviation.AviationSafetyConfig;
 import io.streamgate.safety.aviation.Emission;
@@ -33,9 +32,8 @@ public class SafetyEventWriter {
     private final CloudEventProducer producer;
     private final KafkaClientMetrics metrics;
 
-    SafetyEventWriter(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-            AviationSafetyConfig config, MeterRegistry registry) {
-        this.producer = new CloudEventProducer(bootstrapServers, "safety-service-aviation",
+    SafetyEventWriter(KafkaClients kafka, AviationSafetyConfig config, MeterRegistry registry) {
+        this.producer = new CloudEventProducer(kafka, "safety-service-aviation",
                 config.producer().linger(), config.producer().deliveryTimeout());
         this.metrics = new KafkaClientMetrics(producer.client());
         metrics.bindTo(registry);

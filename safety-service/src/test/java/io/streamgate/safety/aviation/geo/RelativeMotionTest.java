@@ -8,6 +8,9 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
+import io.streamgate.platform.geo.GeoMath;
+import io.streamgate.platform.geo.LatLon;
+
 class RelativeMotionTest {
 
     private static final Instant T = Instant.parse("2026-11-23T12:00:00Z");
@@ -25,7 +28,7 @@ class RelativeMotionTest {
     @Test
     void headOnTrafficClosesAtTheSumOfItsSpeeds() {
         Kinematics west = new Kinematics(46, 8, 15000, 300, 90, 0, T);
-        LatLon p = GeoMath.destination(46, 8, 90, 4);
+        LatLon p = GeoMath.destinationNm(46, 8, 90, 4);
         Kinematics east = new Kinematics(p.lat(), p.lon(), 15500, 300, 270, -500, T);
         RelativeMotion m = RelativeMotion.between(west, east);
         assertEquals(4.0, m.range(), 0.01);
@@ -59,7 +62,7 @@ class RelativeMotionTest {
     @Test
     void aPairFlyingApartIsNotClosing() {
         Kinematics a = new Kinematics(46, 8, 15000, 300, 270, 0, T);
-        LatLon p = GeoMath.destination(46, 8, 90, 3);
+        LatLon p = GeoMath.destinationNm(46, 8, 90, 3);
         Kinematics b = new Kinematics(p.lat(), p.lon(), 15000, 300, 90, 0, T);
         RelativeMotion m = RelativeMotion.between(a, b);
         assertFalse(m.closingHorizontally());

@@ -14,6 +14,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
+import io.streamgate.platform.geo.GeoMath;
+import io.streamgate.platform.geo.LatLon;
+
 class SpatialGridTest {
 
     private static final double RADIUS = 40;
@@ -42,7 +45,7 @@ class SpatialGridTest {
     @Test
     void findsANeighbourInTheNextCell() {
         Point a = put("a", 46.0, 8.0, 30000);
-        LatLon north = GeoMath.destination(46.0, 8.0, 10, RADIUS * 0.95);
+        LatLon north = GeoMath.destinationNm(46.0, 8.0, 10, RADIUS * 0.95);
         Point b = put("b", north.lat(), north.lon(), 30500);
         assertTrue(near(a).contains(b));
         assertTrue(near(b).contains(a));
@@ -95,7 +98,7 @@ class SpatialGridTest {
     @Test
     void farAwayAircraftAreNotVisited() {
         Point a = put("a", 46.0, 8.0, 30000);
-        LatLon far = GeoMath.destination(46.0, 8.0, 45, RADIUS * 4);
+        LatLon far = GeoMath.destinationNm(46.0, 8.0, 45, RADIUS * 4);
         Point b = put("b", far.lat(), far.lon(), 30000);
         assertFalse(near(a).contains(b));
     }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Random;
 
 import io.streamgate.platform.devices.DeviceLocation;
+import io.streamgate.platform.geo.GeoMath;
 
 /**
  * Tracked devices around Zurich moving along fixed routes that cross the {@link Geofence#ZURICH}
@@ -118,9 +119,9 @@ public final class DeviceSimulator implements TrafficGenerator {
             // GPS error: normal, with the reported accuracy as its 2-sigma radius.
             double northM = random.nextGaussian() * device.accuracy() / 2;
             double eastM = random.nextGaussian() * device.accuracy() / 2;
-            double lat = motion.point().lat() + Math.toDegrees(northM / GeoPath.EARTH_RADIUS_M);
-            double lon = motion.point().lon() + Math.toDegrees(eastM / (GeoPath.EARTH_RADIUS_M
-                    * Math.cos(Math.toRadians(motion.point().lat()))));
+            double lat = motion.point().lat() + northM / GeoMath.METRES_PER_DEGREE;
+            double lon = motion.point().lon() + eastM / (GeoMath.METRES_PER_DEGREE
+                    * Math.cos(Math.toRadians(motion.point().lat())));
             double speed = motion.moving() ? Math.max(0, device.speed() * (1 + 0.08 * random.nextGaussian())) : 0;
             double used = device.drainPerHour() * simulated / 3600 % 0.95; // recharged at 5 %
             double battery = 1 - used;

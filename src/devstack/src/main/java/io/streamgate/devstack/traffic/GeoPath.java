@@ -2,10 +2,10 @@ package io.streamgate.devstack.traffic;
 
 import java.util.List;
 
+import io.streamgate.platform.geo.GeoMath;
+
 /** A route through waypoints ({@code {lat, lon}}), measured along the ground. */
 final class GeoPath {
-
-    static final double EARTH_RADIUS_M = 6_371_008.8;
 
     /** A point on the path and the direction of travel there. */
     record Point(double lat, double lon, double bearing) {
@@ -46,22 +46,13 @@ final class GeoPath {
         return new Point(lat, lon, bearing);
     }
 
+    /** Great-circle metres between two {@code {lat, lon}} points. */
     static double distance(double[] a, double[] b) {
-        double dLat = Math.toRadians(b[0] - a[0]);
-        double dLon = Math.toRadians(b[1] - a[1]);
-        double h = Math.sin(dLat / 2) * Math.sin(dLat / 2) + Math.cos(Math.toRadians(a[0]))
-                * Math.cos(Math.toRadians(b[0])) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
-        return 2 * EARTH_RADIUS_M * Math.asin(Math.sqrt(h));
+        return GeoMath.distanceM(a[0], a[1], b[0], b[1]);
     }
 
     /** Initial bearing from {@code a} to {@code b}, degrees from true north in [0, 360). */
     static double bearing(double[] a, double[] b) {
-        double lat1 = Math.toRadians(a[0]);
-        double lat2 = Math.toRadians(b[0]);
-        double dLon = Math.toRadians(b[1] - a[1]);
-        double y = Math.sin(dLon) * Math.cos(lat2);
-        double x = Math.cos(lat1) * Math.sin(lat2) - Math.sin(lat1) * Math.cos(lat2) * Math.cos(dLon);
-        double degrees = Math.toDegrees(Math.atan2(y, x));
-        return (degrees + 360) % 360;
+        return GeoMath.bearingDeg(a[0], a[1], b[0], b[1]);
     }
 }

@@ -12,8 +12,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
+
+import io.streamgate.platform.kafka.KafkaClients;
 
 /**
  * How every derived record reaches Kafka (safety events, alerts, machine status, geofence events,
@@ -29,11 +29,14 @@ public final class CloudEventProducer implements AutoCloseable {
 
     private final KafkaProducer<String, byte[]> producer;
 
-    public CloudEventProducer(String bootstrapServers, String clientId, Duration linger, Duration deliveryTimeout) {
+    /**
+     * @param kafka the service's Kafka settings: its {@code kafka.*} properties (TLS, SASL, tuning) overlay the
+     *              settings below, except acks, idempotence and the delivery timeout, which they may not set
+     */
+    public CloudEventProducer(KafkaClients kafka, String clientId, Duration linger, Duration deliveryTimeout) {
         long delivery = deliveryTimeout.toMillis();
         long lingerMillis = linger.toMillis();
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        this.producer = kafka.producer(Map.of(
                 ProducerConfig.CLIENT_ID_CONFIG, clientId,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
@@ -43,8 +46,7 @@ public final class CloudEventProducer implements AutoCloseable {
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) delivery,
                 // Kafka requires delivery.timeout >= linger + request.timeout.
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(1_000, (delivery - lingerMillis) / 2)),
-                new StringSerializer(), new ByteArraySerializer());
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(1_000, (delivery - lingerMillis) / 2)));
     }
 
     /** The underlying client, for its metrics. */

@@ -1,4 +1,4 @@
-package io.streamgate.safety.json;
+package io.streamgate.service.json;
 
 import jakarta.inject.Singleton;
 

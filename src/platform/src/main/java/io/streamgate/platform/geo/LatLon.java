@@ -1,4 +1,4 @@
-package io.streamgate.safety.aviation.geo;
+package io.streamgate.platform.geo;
 
 /** A point on the earth, degrees. */
 public record LatLon(double lat, double lon) {
