@@ -39,7 +39,7 @@ public class AcknowledgementWriter implements AlertAcknowledger.Announcer {
 
     @Override
     public CompletionStage<Void> announce(String tenant, String ruleId, AlertAcknowledged acknowledged) {
-        return producer.send(new CloudEventProducer.Outgoing(Topics.ALERTS_TRIGGERED.name(), ruleId,
+        return producer.send(new CloudEventProducer.Outgoing(Topics.ALERTS_TRIGGERED, ruleId,
                 EventEnvelope.of(SOURCE, EventTypes.ALERT_ACKNOWLEDGED, acknowledged.acknowledgedAt(), ruleId, tenant),
                 Json.encode(acknowledged)));
     }

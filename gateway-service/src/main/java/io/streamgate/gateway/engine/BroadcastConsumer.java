@@ -1,9 +1,11 @@
 package io.streamgate.gateway.engine;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 
 import jakarta.annotation.PreDestroy;
@@ -17,8 +19,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
+import io.streamgate.platform.event.KafkaBinaryBinding;
 import io.streamgate.platform.kafka.Assignment;
 import io.streamgate.platform.kafka.BroadcastMode;
 import io.streamgate.platform.kafka.ConsumerLoop;
@@ -43,10 +47,13 @@ public class BroadcastConsumer implements ConsumerLoop.Handler {
     private final Map<String, TopicHandler> views = new LinkedHashMap<>();
     private final BroadcastMode mode;
     private final ConsumerLoop loop;
+    private final MeterRegistry registry;
+    private final Map<String, Counter> unknownSchema = new ConcurrentHashMap<>();
 
     BroadcastConsumer(KafkaClients kafka, EngineConfig config, EngineLoop engine, @Any Instance<TopicHandler> handlers,
             MeterRegistry registry) {
         this.engine = engine;
+        this.registry = registry;
         Map<String, StartPosition> topics = new LinkedHashMap<>();
         for (TopicHandler handler : handlers) {
             String topic = handler.topic().name();
@@ -98,7 +105,10 @@ public class BroadcastConsumer implements ConsumerLoop.Handler {
     public void process(ConsumerRecords<String, byte[]> records) throws InterruptedException {
         for (TopicPartition partition : records.partitions()) {
             TopicHandler view = views.get(partition.topic());
-            List<ConsumerRecord<String, byte[]>> batch = records.records(partition);
+            List<ConsumerRecord<String, byte[]>> batch = readable(view, records.records(partition));
+            if (batch.isEmpty()) {
+                continue;
+            }
             try {
                 engine.submit(() -> {
                     view.onRecords(batch);
@@ -109,6 +119,36 @@ public class BroadcastConsumer implements ConsumerLoop.Handler {
                         batch.size(), partition);
             }
         }
+    }
+
+    /**
+     * The records whose payload follows the schema version this gateway reads for the topic. A record
+     * of another version (a newer producer during a rolling upgrade) is skipped and counted, never
+     * handed to a codec that would misread it.
+     */
+    private List<ConsumerRecord<String, byte[]>> readable(TopicHandler view, List<ConsumerRecord<String, byte[]>> batch) {
+        List<ConsumerRecord<String, byte[]>> readable = null;
+        for (int i = 0; i < batch.size(); i++) {
+            ConsumerRecord<String, byte[]> record = batch.get(i);
+            if (KafkaBinaryBinding.readableAs(view.topic(), record.headers())) {
+                if (readable != null) {
+                    readable.add(record);
+                }
+            } else {
+                if (readable == null) {
+                    readable = new ArrayList<>(batch.subList(0, i));
+                }
+                unknownSchema.computeIfAbsent(view.topic().name(), topic -> {
+                    LOG.warnf("skipping records of %s written with schema %s; this gateway reads %s", topic,
+                            KafkaBinaryBinding.get(record.headers(), KafkaBinaryBinding.DATA_SCHEMA),
+                            view.topic().dataSchema());
+                    return Counter.builder("streamgate.gateway.records.unknown.schema").tag("topic", topic)
+                            .description("Records skipped because their payload schema version is not the one read")
+                            .register(registry);
+                }).increment();
+            }
+        }
+        return readable == null ? batch : readable;
     }
 
     @PreDestroy

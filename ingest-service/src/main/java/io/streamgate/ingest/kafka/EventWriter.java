@@ -104,7 +104,7 @@ public class EventWriter {
         for (OutboundEvent event : events) {
             try {
                 RecordHeaders headers = new RecordHeaders();
-                KafkaBinaryBinding.write(event.envelope(), headers);
+                KafkaBinaryBinding.write(event.envelope(), topic, headers);
                 producer.send(new ProducerRecord<>(topic.name(), null, event.envelope().subject(), event.data(),
                         headers), acknowledge);
             } catch (KafkaException | IllegalStateException e) {

@@ -48,7 +48,7 @@ public class AlertWriter {
     }
 
     private CompletableFuture<Void> send(EventEnvelope envelope, Object payload) {
-        return producer.send(new CloudEventProducer.Outgoing(Topics.ALERTS_TRIGGERED.name(), envelope.subject(),
+        return producer.send(new CloudEventProducer.Outgoing(Topics.ALERTS_TRIGGERED, envelope.subject(),
                 envelope, Json.encode(payload)));
     }
 

@@ -106,7 +106,7 @@ public final class GeofenceTracker {
                 + type + "|" + location.timestamp()).getBytes(StandardCharsets.UTF_8)).toString();
         GeofenceEvent event = new GeofenceEvent(id, location.deviceId(), fence.definition().id(),
                 fence.definition().name(), type, new GeoPoint(location.lat(), location.lon()), location.timestamp());
-        return new Outbound(Topics.GEOFENCE_EVENTS.name(), location.deviceId(), id, SOURCE, EventTypes.GEOFENCE_EVENT,
+        return new Outbound(Topics.GEOFENCE_EVENTS, location.deviceId(), id, SOURCE, EventTypes.GEOFENCE_EVENT,
                 location.timestamp(), location.deviceId(), tenant, event);
     }
 }

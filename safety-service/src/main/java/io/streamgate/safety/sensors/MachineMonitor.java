@@ -198,7 +198,7 @@ public final class MachineMonitor {
                 .getBytes(StandardCharsets.UTF_8)).toString();
         SensorAlert alert = new SensorAlert(id, rule.id(), machine.id, rule.metricName(), rule.severity(),
                 rule.alertMessage(machine.id, reading.value()), reading.value(), rule.threshold(), reading.timestamp());
-        return new Outbound(Topics.ALERTS_TRIGGERED.name(), rule.id(), id, ALERT_SOURCE, EventTypes.SENSOR_ALERT,
+        return new Outbound(Topics.ALERTS_TRIGGERED, rule.id(), id, ALERT_SOURCE, EventTypes.SENSOR_ALERT,
                 reading.timestamp(), machine.id, machine.tenant, alert);
     }
 
@@ -208,7 +208,7 @@ public final class MachineMonitor {
         String key = key(machine.tenant, machine.id);
         String id = UUID.nameUUIDFromBytes((key + "|" + record.oldStatus() + "|" + status + "|" + time)
                 .getBytes(StandardCharsets.UTF_8)).toString();
-        return new Outbound(Topics.MACHINES_STATUS.name(), key, id, STATUS_SOURCE, EventTypes.MACHINE_STATUS, time,
+        return new Outbound(Topics.MACHINES_STATUS, key, id, STATUS_SOURCE, EventTypes.MACHINE_STATUS, time,
                 machine.id, machine.tenant, record);
     }
 }

@@ -46,7 +46,7 @@ public class StatsUpdateWriter {
     public CompletableFuture<Void> send(String tenant, StatsUpdate update) {
         String key = key(tenant, update.statType());
         EventEnvelope envelope = EventEnvelope.of(SOURCE, EventTypes.STATS_UPDATE, update.computedAt(), key, tenant);
-        return producer.send(new CloudEventProducer.Outgoing(Topics.STATS_UPDATES.name(), key, envelope,
+        return producer.send(new CloudEventProducer.Outgoing(Topics.STATS_UPDATES, key, envelope,
                 Json.encode(update)));
     }
 

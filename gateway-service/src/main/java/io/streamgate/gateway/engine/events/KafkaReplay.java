@@ -23,6 +23,8 @@ import io.streamgate.platform.event.EventEnvelope;
 import io.streamgate.platform.event.KafkaBinaryBinding;
 import io.streamgate.platform.event.MalformedEventException;
 import io.streamgate.platform.kafka.KafkaClients;
+import io.streamgate.platform.topic.Topic;
+import io.streamgate.platform.topic.Topics;
 
 /**
  * Reads a gap back from Kafka for one resuming session: every record between the client's position
@@ -58,6 +60,8 @@ public class KafkaReplay {
     }
 
     private Result readNow(String topic, StreamPosition from, StreamPosition until, String tenant, int maxEvents) {
+        // The schema version this gateway reads for the topic; a topic outside the catalogue is read as it is.
+        Topic schema = Topics.byName(topic).orElse(null);
         try (KafkaConsumer<String, byte[]> consumer = kafka.consumer(Map.of(
                 ConsumerConfig.CLIENT_ID_CONFIG, "gateway-replay-" + UUID.randomUUID(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false))) {
@@ -83,12 +87,12 @@ public class KafkaReplay {
             if (total > maxEvents) {
                 return new Result(List.of(), true);
             }
-            return new Result(collect(consumer, missed, from, until, tenant), gap);
+            return new Result(collect(consumer, missed, from, until, tenant, schema), gap);
         }
     }
 
     private static List<LiveEvent> collect(KafkaConsumer<String, byte[]> consumer, List<TopicPartition> missed,
-            StreamPosition from, StreamPosition until, String tenant) {
+            StreamPosition from, StreamPosition until, String tenant, Topic schema) {
         List<LiveEvent> events = new ArrayList<>();
         StreamPosition position = from;
         Map<TopicPartition, Boolean> finished = new HashMap<>();
@@ -106,6 +110,10 @@ public class KafkaReplay {
                 try {
                     envelope = KafkaBinaryBinding.read(record.headers());
                 } catch (MalformedEventException e) {
+                    continue;
+                }
+                if (schema != null && !KafkaBinaryBinding.readableAs(schema, record.headers())) {
+                    // As the live path: a payload of another schema version is never handed to a codec.
                     continue;
                 }
                 if (record.value() != null && tenant.equals(envelope.tenant())) {

@@ -49,7 +49,7 @@ public class SafetyEventWriter {
         for (Emission emission : emissions) {
             EventEnvelope envelope = new EventEnvelope(emission.cloudEventId(), SOURCE, EventTypes.SAFETY_EVENT,
                     emission.event().timestamp(), emission.key(), emission.tenant());
-            records.add(new CloudEventProducer.Outgoing(Topics.SAFETY_EVENTS.name(), emission.key(), envelope,
+            records.add(new CloudEventProducer.Outgoing(Topics.SAFETY_EVENTS, emission.key(), envelope,
                     Json.encode(emission.event())));
         }
         return producer.sendAll(records);

@@ -14,6 +14,7 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
 import io.streamgate.platform.kafka.KafkaClients;
+import io.streamgate.platform.topic.Topic;
 
 /**
  * How every derived record reaches Kafka (safety events, alerts, machine status, geofence events,
@@ -24,7 +25,7 @@ import io.streamgate.platform.kafka.KafkaClients;
 public final class CloudEventProducer implements AutoCloseable {
 
     /** One record: its topic and key, its CloudEvents attributes, its encoded data. */
-    public record Outgoing(String topic, String key, EventEnvelope envelope, byte[] value) {
+    public record Outgoing(Topic topic, String key, EventEnvelope envelope, byte[] value) {
     }
 
     private final KafkaProducer<String, byte[]> producer;
@@ -81,8 +82,8 @@ public final class CloudEventProducer implements AutoCloseable {
         for (Outgoing record : records) {
             try {
                 RecordHeaders headers = new RecordHeaders();
-                KafkaBinaryBinding.write(record.envelope(), headers);
-                producer.send(new ProducerRecord<>(record.topic(), null, record.key(), record.value(), headers),
+                KafkaBinaryBinding.write(record.envelope(), record.topic(), headers);
+                producer.send(new ProducerRecord<>(record.topic().name(), null, record.key(), record.value(), headers),
                         acknowledge);
             } catch (KafkaException | IllegalStateException e) {
                 // IllegalStateException: the producer is closed because the service is stopping. A synchronous
