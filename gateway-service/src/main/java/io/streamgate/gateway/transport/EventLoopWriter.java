@@ -28,12 +28,15 @@ final class EventLoopWriter {
     private final int writesPerTurn;
     private final FlushCounter counter;
     /**
-     * Frames and bytes flushed since the last drain, touched only on the loop (writes complete on the
-     * socket's own loop): two shared counters per write were 6 % of the gateway's samples, so they
-     * are added once per drain. A write that completes after its drain is counted at the next one.
+     * Frames and bytes flushed during the running drain, touched only on the loop (writes complete on
+     * the socket's own loop): two shared counters per write were 6 % of the gateway's samples, so they
+     * are added once per drain. A write that completes after its drain (a socket that was not
+     * writable) is counted when it completes: there may be no next drain to carry it.
      */
     private long flushedFrames;
     private long flushedBytes;
+    /** True while {@link #drain} runs its writes; only on the loop. */
+    private boolean draining;
 
     /** Where flushed frames and bytes are counted. */
     @FunctionalInterface
@@ -49,8 +52,12 @@ final class EventLoopWriter {
 
     /** On the loop: a frame of {@code bytes} reached the socket. */
     void flushed(int bytes) {
-        flushedFrames++;
-        flushedBytes += bytes;
+        if (draining) {
+            flushedFrames++;
+            flushedBytes += bytes;
+        } else {
+            counter.add(1, bytes);
+        }
     }
 
     void submit(Runnable write) {
@@ -65,10 +72,15 @@ final class EventLoopWriter {
     private void drain() {
         int turn = writesPerTurn;
         Runnable write;
-        while (turn-- > 0 && (write = writes.poll()) != null) {
-            write.run();
+        draining = true;
+        try {
+            while (turn-- > 0 && (write = writes.poll()) != null) {
+                write.run();
+            }
+        } finally {
+            draining = false;
+            countFlushed();
         }
-        countFlushed();
         if (!writes.isEmpty()) {
             // Scheduled, not queued: Netty runs due scheduled tasks after its next pass over the
             // sockets, so the loop reads (pongs, requests) between turns however long the burst; a

@@ -98,4 +98,22 @@ class EventLoopWriterTest {
         assertEquals(1_000, bytes.get());
         assertTrue(reports.get() <= 2, "counted per turn, not per write: " + reports.get());
     }
+
+    @Test
+    void aWriteThatCompletesAfterItsDrainIsCountedWithoutWaitingForAnotherWrite() {
+        AtomicLong frames = new AtomicLong();
+        AtomicLong bytes = new AtomicLong();
+        EventLoopWriter writer = new EventLoopWriter(loop, 1_000, (f, b) -> {
+            frames.addAndGet(f);
+            bytes.addAndGet(b);
+        });
+
+        // A socket that was not writable completes its write later, as a task of its own on the loop;
+        // nothing else is written afterwards, so no later drain would count it.
+        writer.submit(() -> loop.execute(() -> writer.flushed(300)));
+        writer.submit(() -> writer.flushed(100));
+
+        Deadline.await("both writes to be counted", Duration.ofSeconds(10), () -> frames.get() == 2);
+        assertEquals(400, bytes.get());
+    }
 }

@@ -4,19 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -68,27 +62,6 @@ class SkySpyAircraftEndpointTest {
     static void closeProducer() {
         if (producer != null) {
             producer.close();
-        }
-    }
-
-    @TestHTTPResource("/q/metrics")
-    URI metrics;
-
-    @Test
-    void whatReachesClientsIsCountedInMessagesAndBytesOut() {
-        double messagesBefore = metric("streamgate_gateway_messages_out_total");
-        double bytesBefore = metric("streamgate_gateway_bytes_out_bytes_total");
-        try (WebSocketProbe client = WebSocketProbe.connect(ws())) {
-            String snapshot = client.next(WAIT);
-            String hex = nextHex();
-            publish(position(hex, "COUNT1", 47.45, 8.56, 12000));
-            String update = client.nextMatching(frame -> frame.contains(hex), WAIT);
-            long received = snapshot.getBytes(StandardCharsets.UTF_8).length
-                    + update.getBytes(StandardCharsets.UTF_8).length;
-            // Other tests' clients may be counted too: at least what this one received must be.
-            Deadline.await("the frames this client received to be counted", WAIT,
-                    () -> metric("streamgate_gateway_messages_out_total") - messagesBefore >= 2
-                            && metric("streamgate_gateway_bytes_out_bytes_total") - bytesBefore >= received);
         }
     }
 
@@ -358,18 +331,6 @@ class SkySpyAircraftEndpointTest {
 
     private static int countOf(String frame, String hex) {
         return frame.split("\"hex\":\"" + hex + "\"", -1).length - 1;
-    }
-
-    private double metric(String series) {
-        try {
-            String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(metrics).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-            Matcher m = Pattern
-                    .compile("(?m)^" + Pattern.quote(series) + "(?:\\{[^}]*})? (\\S+)$").matcher(body);
-            return m.find() ? Double.parseDouble(m.group(1)) : 0;
-        } catch (IOException | InterruptedException e) {
-            throw new AssertionError("metrics unavailable", e);
-        }
     }
 
     private URI ws() {

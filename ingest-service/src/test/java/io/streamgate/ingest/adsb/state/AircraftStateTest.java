@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -38,9 +38,12 @@ import io.streamgate.platform.topic.Topics;
 @WithTestResource(value = DevstackTestResource.class, scope = TestResourceScope.GLOBAL)
 class AircraftStateTest {
 
+    /** ICAO addresses from a block no other test uses, handed out in turn: never the same one twice. */
+    private static final AtomicInteger NEXT_HEX = new AtomicInteger(0xe00000);
+
     @Test
     void theLatestPositionIsKeptUntilTheAircraftFallsSilentThenItIsRemoved() {
-        String hex = randomHex();
+        String hex = nextHex();
         long timeoutMillis = ConfigProvider.getConfig()
                 .getValue("streamgate.ingest.adsb.state.timeout", Duration.class).toMillis();
         try (TopicProbe state = new TopicProbe(bootstrapServers(), Topics.AIRCRAFT_STATE.name())) {
@@ -69,8 +72,8 @@ class AircraftStateTest {
 
     @Test
     void anAircraftTheReceiverLostLongAgoIsNotBroughtBack() {
-        String live = randomHex();
-        String lost = randomHex();
+        String live = nextHex();
+        String lost = nextHex();
         try (TopicProbe state = new TopicProbe(bootstrapServers(), Topics.AIRCRAFT_STATE.name())) {
             // dump1090-fa lists a lost aircraft for minutes with a growing seen_pos; 5 s is past the 2 s timeout.
             post(1785349721.5, "{\"hex\":\"" + live + "\",\"lat\":51.0,\"lon\":-0.5,\"seen_pos\":0.1},"
@@ -92,8 +95,8 @@ class AircraftStateTest {
                 .post("/v1/aircraft").then().statusCode(202);
     }
 
-    /** Addresses no other test uses, so the records seen are this test's own. */
-    private static String randomHex() {
-        return HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt(0xe00000, 0xefffff)).substring(2);
+    /** An address no other test (nor another call) uses, so the records seen are this test's own. */
+    private static String nextHex() {
+        return HexFormat.of().toHexDigits(NEXT_HEX.getAndIncrement()).substring(2);
     }
 }

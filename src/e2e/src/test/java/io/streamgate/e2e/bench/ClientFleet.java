@@ -5,18 +5,22 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
+import io.streamgate.devstack.testing.SkySpyFrameScan;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
@@ -27,18 +31,80 @@ import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.http.WebSocketFrame;
 
 /**
- * Many SkySpy map clients on a few Vert.x event loops. Each reads every frame, counts its messages
- * and bytes, and times every position against its event time on this machine's clock; the figures
- * are summed over all clients.
+ * Many SkySpy map clients on a few Vert.x event loops. Each parses every message it receives (only the
+ * fields it needs, with {@link SkySpyFrameScan}), counts its messages and bytes, and times every
+ * position against its event time on this machine's clock. The figures are summed over all clients,
+ * and each client also counts its own deliveries in the measurement window, so a client that got
+ * less than the others shows as the worst one instead of vanishing in the sum.
  */
 final class ClientFleet implements AutoCloseable {
 
     /** Sums over every client since the fleet started; a window is the difference of two of these. */
-    record Totals(long frames, long messages, long bytes, long positions, long snapshots, long unreadable) {
+    record Totals(long frames, long messages, long bytes, long positions, long snapshots, long unreadable,
+            long malformed) {
 
         Totals minus(Totals earlier) {
             return new Totals(frames - earlier.frames, messages - earlier.messages, bytes - earlier.bytes,
-                    positions - earlier.positions, snapshots - earlier.snapshots, unreadable - earlier.unreadable);
+                    positions - earlier.positions, snapshots - earlier.snapshots, unreadable - earlier.unreadable,
+                    malformed - earlier.malformed);
+        }
+    }
+
+    /**
+     * How the window's positions reached the clients of a round, one count per client.
+     *
+     * @param clients   the clients counted (those connected in the round, including any the server closed)
+     * @param fewest    the deliveries of the worst client: positions with an event time in the window
+     * @param most      the deliveries of the best client
+     * @param published the positions ingest accepted with an event time in the window
+     */
+    record Spread(int clients, long fewest, long most, long published) {
+
+        /** The worst client's share of what was published (NaN when nothing was, or no client counted). */
+        double worstShare() {
+            return clients == 0 || published == 0 ? Double.NaN : fewest / (double) published;
+        }
+
+        static Spread of(long[] deliveredPerClient, long published) {
+            long fewest = Long.MAX_VALUE;
+            long most = Long.MIN_VALUE;
+            for (long delivered : deliveredPerClient) {
+                fewest = Math.min(fewest, delivered);
+                most = Math.max(most, delivered);
+            }
+            return deliveredPerClient.length == 0 ? new Spread(0, 0, 0, published)
+                    : new Spread(deliveredPerClient.length, fewest, most, published);
+        }
+    }
+
+    /** One connection's own counts: written on its event loop, read by the benchmark's thread. */
+    static final class Client {
+
+        /** Positions with an event time in the window, whenever they arrived. */
+        final AtomicLong windowPositions = new AtomicLong();
+        final AtomicLong messages = new AtomicLong();
+        /** A message that arrived in several frames, until its last one; only on the loop. */
+        private Buffer partial;
+    }
+
+    /** One event loop's scratch space and position counter for the message being read. */
+    private final class Reader implements SkySpyFrameScan.Sink {
+
+        byte[] scratch = new byte[64 * 1024];
+        long received;
+        int inWindow;
+
+        @Override
+        public void position(long eventTime) {
+            if (eventTime == Long.MIN_VALUE) {
+                unreadable.increment();
+                return;
+            }
+            positions.increment();
+            latency.recordValue(Math.max(0, received - eventTime));
+            if (eventTime >= windowFrom && eventTime < windowTo) {
+                inWindow++;
+            }
         }
     }
 
@@ -52,6 +118,9 @@ final class ClientFleet implements AutoCloseable {
     private final LongAdder positions = new LongAdder();
     private final LongAdder snapshots = new LongAdder();
     private final LongAdder unreadable = new LongAdder();
+    private final LongAdder malformed = new LongAdder();
+    /** The clients connected since the last {@link #closeAll}, open or not. */
+    private final Queue<Client> clients = new ConcurrentLinkedQueue<>();
     private final LongAdder failedConnects = new LongAdder();
     private final Map<Integer, LongAdder> serverCloses = new ConcurrentHashMap<>();
     private final List<String> firstCloses = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -61,7 +130,7 @@ final class ClientFleet implements AutoCloseable {
     private volatile long windowTo = Long.MIN_VALUE;
     /** Event time → receive time, milliseconds. */
     private final Recorder latency = new Recorder(3);
-    private final ThreadLocal<byte[]> scratch = ThreadLocal.withInitial(() -> new byte[64 * 1024]);
+    private final ThreadLocal<Reader> readers = ThreadLocal.withInitial(Reader::new);
     private volatile boolean closing;
 
     /** @param endpoint {@code ws://host:port/path} */
@@ -111,9 +180,17 @@ final class ClientFleet implements AutoCloseable {
         return opened.get();
     }
 
+    /** A client counted in this round's deliveries. */
+    Client newClient() {
+        Client client = new Client();
+        clients.add(client);
+        return client;
+    }
+
     private void attach(WebSocket socket) {
+        Client client = newClient();
         open.add(socket);
-        socket.frameHandler(this::onFrame);
+        socket.frameHandler(frame -> onFrame(client, frame));
         socket.exceptionHandler(error -> {
         });
         socket.closeHandler(closed -> {
@@ -128,37 +205,54 @@ final class ClientFleet implements AutoCloseable {
         });
     }
 
-    private void onFrame(WebSocketFrame frame) {
+    /** On the client's event loop: a text message is read once it is whole, however many frames it came in. */
+    void onFrame(Client client, WebSocketFrame frame) {
         if (!frame.isText() && !frame.isContinuation()) {
             return;
         }
-        long received = System.currentTimeMillis();
         Buffer data = frame.binaryData();
-        int length = data.length();
-        bytes.add(length);
-        if (frame.isContinuation()) {
-            // The rest of a message counted with its first frame (only snapshots get this large).
+        bytes.add(data.length());
+        if (frame.isText() && frame.isFinal()) {
+            read(client, data);
             return;
         }
-        frames.increment();
-        byte[] buffer = scratch.get();
-        if (buffer.length < length) {
-            buffer = new byte[Integer.highestOneBit(length) << 1];
-            scratch.set(buffer);
+        if (frame.isText()) {
+            client.partial = Buffer.buffer(data.length() * 2).appendBuffer(data);
+        } else if (client.partial != null) {
+            client.partial.appendBuffer(data);
+        } else {
+            return; // the rest of a binary message: not SkySpy's
         }
-        data.getBytes(0, length, buffer, 0);
-        SkySpyFrameScan.Result result = SkySpyFrameScan.scan(buffer, length, eventTime -> {
-            if (eventTime == Long.MIN_VALUE) {
-                unreadable.increment();
-            } else {
-                positions.increment();
-                latency.recordValue(Math.max(0, received - eventTime));
-                if (eventTime >= windowFrom && eventTime < windowTo) {
-                    windowPositions.increment();
-                }
-            }
-        });
+        if (frame.isFinal()) {
+            Buffer whole = client.partial;
+            client.partial = null;
+            read(client, whole);
+        }
+    }
+
+    private void read(Client client, Buffer message) {
+        Reader reader = readers.get();
+        reader.received = System.currentTimeMillis();
+        reader.inWindow = 0;
+        int length = message.length();
+        if (reader.scratch.length < length) {
+            reader.scratch = new byte[Integer.highestOneBit(length) << 1];
+        }
+        message.getBytes(0, length, reader.scratch, 0);
+        frames.increment();
+        SkySpyFrameScan.Result result;
+        try {
+            result = SkySpyFrameScan.scan(reader.scratch, 0, length, reader);
+        } catch (IllegalArgumentException e) {
+            malformed.increment();
+            return;
+        }
         messages.add(result.messages());
+        client.messages.addAndGet(result.messages());
+        if (reader.inWindow > 0) {
+            windowPositions.add(reader.inWindow);
+            client.windowPositions.addAndGet(reader.inWindow);
+        }
         if (result.snapshot()) {
             snapshots.increment();
         }
@@ -167,12 +261,18 @@ final class ClientFleet implements AutoCloseable {
     /** Counts positions whose event time is within {@code [from, to)} (epoch ms), from now on. */
     void window(long from, long to) {
         windowPositions.reset();
+        clients.forEach(client -> client.windowPositions.set(0));
         windowFrom = from;
         windowTo = to;
     }
 
     long windowPositions() {
         return windowPositions.sum();
+    }
+
+    /** Each client's deliveries in the window, against the {@code published} positions of that window. */
+    Spread deliveries(long published) {
+        return Spread.of(clients.stream().mapToLong(client -> client.windowPositions.get()).toArray(), published);
     }
 
     /** The first few closes this side did not ask for: when, code, reason. */
@@ -197,7 +297,7 @@ final class ClientFleet implements AutoCloseable {
 
     Totals totals() {
         return new Totals(frames.sum(), messages.sum(), bytes.sum(), positions.sum(), snapshots.sum(),
-                unreadable.sum());
+                unreadable.sum(), malformed.sum());
     }
 
     /** The latencies recorded since the previous call (the first call starts the first interval). */
@@ -214,6 +314,8 @@ final class ClientFleet implements AutoCloseable {
             socket.close((short) 1000, "bench round over").onComplete(done -> closed.countDown());
         }
         closed.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        // The next round counts its own clients.
+        clients.clear();
     }
 
     @Override

@@ -103,6 +103,7 @@ public final class GatewayBenchmark {
     /** Everything one round measured. Rates are per second of the measurement window. */
     record Round(int requested, int idleConnected, int connected, int gatewayConnections, double connectSeconds, double messagesPerSecond,
             double framesPerSecond, double bytesPerSecond, double positionsPerSecond, double completeness,
+            ClientFleet.Spread deliveries,
             long p50, long p99, long p999, long max, long latencySamples, long postP50, long postP99,
             double postedPositionsPerSecond, long postFailures, double gatewayCpu, long gatewayRssMax,
             double benchCpu, double machineBusy, long rssIdle0, long rssIdleN, long heapIdle0, long heapIdleN,
@@ -353,6 +354,10 @@ public final class GatewayBenchmark {
         double completeness = expected == 0 ? Double.NaN : fleet.windowPositions() / (double) expected;
         say("positions sent in the window: %d accepted by ingest; received by clients: %d of %d expected (%.4f)",
                 replay.windowPositions(), fleet.windowPositions(), expected, completeness);
+        ClientFleet.Spread deliveries = fleet.deliveries(replay.windowPositions());
+        say("per client (%d counted): the worst got %d of the %d published (%.4f), the best %d",
+                deliveries.clients(), deliveries.fewest(), deliveries.published(), deliveries.worstShare(),
+                deliveries.most());
         if (!fleet.firstUnexpectedCloses().isEmpty()) {
             say("closes the clients did not ask for (first few): %s", fleet.firstUnexpectedCloses());
         }
@@ -380,7 +385,7 @@ public final class GatewayBenchmark {
 
         return new Round(clients, idleConnected, connected, gatewayConnections, connectSeconds,
                 window.messages() / seconds, window.frames() / seconds, window.bytes() / seconds,
-                window.positions() / seconds, completeness,
+                window.positions() / seconds, completeness, deliveries,
                 latency.getValueAtPercentile(50), latency.getValueAtPercentile(99), latency.getValueAtPercentile(99.9),
                 latency.getMaxValue(), latency.getTotalCount(), postLatency.getValueAtPercentile(50),
                 postLatency.getValueAtPercentile(99), posted.positions() / seconds, posted.failed(),
@@ -431,16 +436,18 @@ public final class GatewayBenchmark {
                 Runtime.getRuntime().availableProcessors(), memoryGib(), options.clients(), options.warmup(),
                 options.measure(), options.speed(), gatewayJvmArgs, String.join(" ", args)));
         out.append("| clients (open / gateway) | msgs/s | frames/s | MB/s | event→client p50 / p99 / p99.9 / max (ms) "
-                + "| delivered / expected | ingest 202 p50 / p99 (ms) | gateway CPU (% of a core) | gateway RSS max "
+                + "| delivered / expected | worst client: delivered / published (share) "
+                + "| ingest 202 p50 / p99 (ms) | gateway CPU (% of a core) | gateway RSS max "
                 + "| idle RSS per conn | idle heap per conn | load tool CPU | machine busy | refused / resyncs "
                 + "| load before |\n");
-        out.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
+        out.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
         for (Round r : rounds) {
             out.append(String.format(Locale.ROOT,
-                    "| %d (%d / %d) | %,.0f | %,.0f | %.1f | %d / %d / %d / %d | %.3f | %d / %d | %.0f %% | %s "
-                            + "| %.1f KB | %.1f KB | %.0f %% | %.0f %% | %d / %d | %s |%n",
+                    "| %d (%d / %d) | %,.0f | %,.0f | %.1f | %d / %d / %d / %d | %.3f | %d / %d (%.3f) | %d / %d "
+                            + "| %.0f %% | %s | %.1f KB | %.1f KB | %.0f %% | %.0f %% | %d / %d | %s |%n",
                     r.requested(), r.connected(), r.gatewayConnections(), r.messagesPerSecond(), r.framesPerSecond(),
-                    r.bytesPerSecond() / 1e6, r.p50(), r.p99(), r.p999(), r.max(), r.completeness(), r.postP50(),
+                    r.bytesPerSecond() / 1e6, r.p50(), r.p99(), r.p999(), r.max(), r.completeness(),
+                    r.deliveries().fewest(), r.deliveries().published(), r.deliveries().worstShare(), r.postP50(),
                     r.postP99(), r.gatewayCpu(), mib(r.gatewayRssMax()), r.rssPerConnection() / 1024,
                     r.heapPerConnection() / 1024, r.benchCpu(), r.machineBusy(), r.refused(), r.resyncs(),
                     r.loadBefore()));
@@ -450,10 +457,12 @@ public final class GatewayBenchmark {
             out.append(String.format(Locale.ROOT,
                     "- %d clients: connected in %.1f s; %,d latency samples; %.1f positions/s posted (%d failed "
                             + "POSTs; %d positions conflated by the gateway, i.e. not expected by every client); idle RSS %s → %s, "
-                            + "heap %s → %s; %d snapshots in the window; server closes %s%n",
+                            + "heap %s → %s; %d snapshots in the window; server closes %s; window positions per "
+                            + "client (%d counted): fewest %d, most %d, of %d published%n",
                     r.requested(), r.connectSeconds(), r.latencySamples(), r.postedPositionsPerSecond(),
                     r.postFailures(), r.conflated(), mib(r.rssIdle0()), mib(r.rssIdleN()), mib(r.heapIdle0()), mib(r.heapIdleN()),
-                    r.windowSnapshots(), r.serverCloses()));
+                    r.windowSnapshots(), r.serverCloses(), r.deliveries().clients(), r.deliveries().fewest(),
+                    r.deliveries().most(), r.deliveries().published()));
         }
         failures.forEach(f -> out.append("- ").append(f).append('\n'));
         return out.toString();
