@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.streamgate.devstack.testing.SkySpyFrameScan;
-import io.streamgate.gateway.aircraft.AircraftChange;
+import io.streamgate.gateway.engine.state.StateChange;
 import io.streamgate.platform.aviation.AircraftPosition;
 import io.streamgate.platform.json.Json;
 
@@ -31,6 +31,8 @@ import io.streamgate.platform.json.Json;
  */
 class SkySpyFrameScanTest {
 
+    private static final java.time.Duration WINDOW = java.time.Duration.ofMillis(200);
+
     private static final Instant NOW = Instant.parse("2026-11-23T12:00:00.123Z");
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
     /** Seeded: the same aircraft every run. */
@@ -38,11 +40,11 @@ class SkySpyFrameScanTest {
 
     @Test
     void batchesOfNewUpdatedAndRemovedAircraftAreCountedAndTimedAsAFullParseReadsThem() {
-        SkySpyAircraftCodec codec = new SkySpyAircraftCodec(7, 2_048, CLOCK, false);
-        List<AircraftChange> changes = new ArrayList<>();
+        SkySpyAircraftCodec codec = new SkySpyAircraftCodec(WINDOW, 7, 2_048, CLOCK, false);
+        List<StateChange<AircraftPosition>> changes = new ArrayList<>();
         for (int i = 0; i < 150; i++) {
-            AircraftChange.Kind kind = AircraftChange.Kind.values()[random.nextInt(3)];
-            changes.add(new AircraftChange(kind, aircraft(i)));
+            StateChange.Kind kind = StateChange.Kind.values()[random.nextInt(3)];
+            changes.add(new StateChange<>(kind, aircraft(i)));
         }
         List<String> frames = codec.encode(changes);
         List<Integer> sizes = frames.stream().map(f -> parse(f).path("messages").size()).toList();
@@ -54,27 +56,27 @@ class SkySpyFrameScanTest {
             scanned.addAll(agreesWithFullParse(frame));
         }
         // And what both read is what was encoded: one time per new or updated aircraft, in order.
-        List<Long> encoded = changes.stream().filter(c -> c.kind() != AircraftChange.Kind.REMOVE)
-                .map(c -> eventTime(c.position())).toList();
+        List<Long> encoded = changes.stream().filter(c -> c.kind() != StateChange.Kind.REMOVE)
+                .map(c -> eventTime(c.value())).toList();
         assertEquals(encoded, scanned);
     }
 
     @Test
     void loneMessagesDeltasSnapshotsAndHeartbeatsAgreeWithAFullParse() {
-        SkySpyAircraftCodec full = new SkySpyAircraftCodec(50, 1_048_576, CLOCK, false);
-        SkySpyAircraftCodec delta = new SkySpyAircraftCodec(50, 1_048_576, CLOCK, true);
+        SkySpyAircraftCodec full = new SkySpyAircraftCodec(WINDOW, 50, 1_048_576, CLOCK, false);
+        SkySpyAircraftCodec delta = new SkySpyAircraftCodec(WINDOW, 50, 1_048_576, CLOCK, true);
         List<String> frames = new ArrayList<>();
         List<AircraftPosition> picture = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             AircraftPosition before = aircraft(i);
             AircraftPosition after = aircraft(i);
             picture.add(after);
-            frames.addAll(full.encode(List.of(new AircraftChange(AircraftChange.Kind.NEW, before))));
-            frames.addAll(full.encode(List.of(new AircraftChange(AircraftChange.Kind.UPDATE, after, before))));
-            frames.addAll(delta.encode(List.of(new AircraftChange(AircraftChange.Kind.UPDATE, after, before))));
-            frames.addAll(delta.encode(List.of(new AircraftChange(AircraftChange.Kind.UPDATE, after, before),
-                    new AircraftChange(AircraftChange.Kind.NEW, aircraft(100 + i)))));
-            frames.addAll(full.encode(List.of(new AircraftChange(AircraftChange.Kind.REMOVE, after))));
+            frames.addAll(full.encode(List.of(new StateChange<>(StateChange.Kind.NEW, before))));
+            frames.addAll(full.encode(List.of(new StateChange<>(StateChange.Kind.UPDATE, after, before))));
+            frames.addAll(delta.encode(List.of(new StateChange<>(StateChange.Kind.UPDATE, after, before))));
+            frames.addAll(delta.encode(List.of(new StateChange<>(StateChange.Kind.UPDATE, after, before),
+                    new StateChange<>(StateChange.Kind.NEW, aircraft(100 + i)))));
+            frames.addAll(full.encode(List.of(new StateChange<>(StateChange.Kind.REMOVE, after))));
         }
         frames.add(full.snapshot(List.of()));
         frames.add(full.snapshot(picture));
