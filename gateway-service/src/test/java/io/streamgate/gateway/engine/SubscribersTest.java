@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
-import io.streamgate.platform.identity.Identity;
+import io.streamgate.gateway.testing.RecordingSession;
 
 class SubscribersTest {
 
@@ -36,9 +36,9 @@ class SubscribersTest {
 
         assertEquals(1, encodings.get());
         assertEquals(3, written);
-        assertEquals(List.of("x,y"), a.frames);
-        assertSame(a.sent.get(0), b.sent.get(0), "the very same frame and bytes, not a copy per session");
-        assertSame(a.sent.get(0), c.sent.get(0));
+        assertEquals(List.of("x,y"), a.texts());
+        assertSame(a.frame(0), b.frame(0), "the very same frame and bytes, not a copy per session");
+        assertSame(a.frame(0), c.frame(0));
     }
 
     @Test
@@ -52,8 +52,8 @@ class SubscribersTest {
         subscribers.publish("acme", List.of("secret"), s -> {
         });
 
-        assertEquals(List.of("secret"), acme.frames);
-        assertTrue(globex.frames.isEmpty());
+        assertEquals(List.of("secret"), acme.texts());
+        assertTrue(globex.texts().isEmpty());
     }
 
     @Test
@@ -65,7 +65,7 @@ class SubscribersTest {
 
         subscribers.publish("acme", List.of("1", "2", "3"), refused::add);
 
-        assertEquals(List.of("1"), full.frames);
+        assertEquals(List.of("1"), full.texts());
         assertEquals(List.of(full), refused);
     }
 
@@ -78,46 +78,5 @@ class SubscribersTest {
         assertFalse(subscribers.remove(session));
         assertFalse(subscribers.hasSubscribers("acme"));
         assertEquals(0, subscribers.size());
-    }
-
-    static final class RecordingSession implements Session {
-        final String id;
-        final int capacity;
-        final List<Frame> sent = new ArrayList<>();
-        final List<String> frames = new ArrayList<>();
-
-        RecordingSession(String id, int capacity) {
-            this.id = id;
-            this.capacity = capacity;
-        }
-
-        @Override
-        public String id() {
-            return id;
-        }
-
-        @Override
-        public Identity identity() {
-            return Identity.anonymous("acme");
-        }
-
-        @Override
-        public boolean send(Frame frame) {
-            if (frames.size() >= capacity) {
-                return false;
-            }
-            sent.add(frame);
-            frames.add(frame.text());
-            return true;
-        }
-
-        @Override
-        public boolean isBackedUp() {
-            return frames.size() >= capacity;
-        }
-
-        @Override
-        public void close(Refusal refusal, String reason) {
-        }
     }
 }

@@ -87,7 +87,7 @@ class SkySpyAllChannel {
                 } else {
                     unsubscribe(session, topics, wanted);
                 }
-                return Uni.createFrom().item(topicsReply(action + "d", topics));
+                return Uni.createFrom().item(SkySpyJson.listMessage(action + "d", "topics", topics));
             }
             String tenant = session.identity().tenant();
             return SkySpyClientMessages.reply(frame, (type, requestId, params) -> switch (type) {
@@ -145,19 +145,6 @@ class SkySpyAllChannel {
         all.add(AIRCRAFT);
         all.addAll(events.keySet());
         return all;
-    }
-
-    private static String topicsReply(String type, Set<String> topics) {
-        return SkySpyJson.write(json -> {
-            json.writeStartObject();
-            json.writeStringField("type", type);
-            json.writeArrayFieldStart("topics");
-            for (String topic : topics) {
-                json.writeString(topic);
-            }
-            json.writeEndArray();
-            json.writeEndObject();
-        });
     }
 
     private static JsonNode parse(String frame) {

@@ -78,16 +78,7 @@ final class SkySpyClientMessages {
     private static String topics(String type, JsonNode message) {
         List<String> topics = new ArrayList<>();
         message.path("topics").forEach(topic -> topics.add(topic.asText()));
-        return SkySpyJson.write(json -> {
-            json.writeStartObject();
-            json.writeStringField("type", type);
-            json.writeArrayFieldStart("topics");
-            for (String topic : topics) {
-                json.writeString(topic);
-            }
-            json.writeEndArray();
-            json.writeEndObject();
-        });
+        return SkySpyJson.listMessage(type, "topics", topics);
     }
 
     /** SkySpy names the action it did not know: {@code Unknown action: dance}. */

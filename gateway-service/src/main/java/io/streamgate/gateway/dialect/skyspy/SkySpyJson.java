@@ -56,4 +56,18 @@ final class SkySpyJson {
     static void aircraft(JsonGenerator json, AircraftPosition a) throws IOException {
         SkySpyAircraftFields.writeObject(json, a);
     }
+
+    /** {@code {"type":<type>,"<field>":[values…]}}: the replies that list topics or stat types. */
+    static String listMessage(String type, String field, java.util.Collection<String> values) {
+        return write(json -> {
+            json.writeStartObject();
+            json.writeStringField("type", type);
+            json.writeArrayFieldStart(field);
+            for (String value : values) {
+                json.writeString(value);
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        });
+    }
 }

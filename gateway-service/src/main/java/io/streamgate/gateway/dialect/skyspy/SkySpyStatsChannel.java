@@ -63,7 +63,7 @@ class SkySpyStatsChannel {
         List<String> types = new ArrayList<>();
         handshake.queryAll("stat_types").forEach(value -> types.addAll(Arrays.asList(value.split(","))));
         stats.open(session, session.identity().tenant(), SSE_UPDATE);
-        stats.watch(session, types, SkySpySse.frame(typesReply("stats.subscribed", types)));
+        stats.watch(session, types, SkySpySse.frame(SkySpyJson.listMessage("stats.subscribed", "stat_types", types)));
         return Conversation.closing(() -> stats.close(session));
     }
 
@@ -73,11 +73,11 @@ class SkySpyStatsChannel {
         switch (type) {
             case "stats.subscribe" -> {
                 List<String> types = statTypes(message);
-                stats.watch(session, types, typesReply("stats.subscribed", types));
+                stats.watch(session, types, SkySpyJson.listMessage("stats.subscribed", "stat_types", types));
             }
             case "stats.unsubscribe" -> {
                 List<String> types = statTypes(message);
-                stats.unwatch(session, types, typesReply("stats.unsubscribed", types));
+                stats.unwatch(session, types, SkySpyJson.listMessage("stats.unsubscribed", "stat_types", types));
             }
             case "stats.request" -> request(session, message);
             default -> {
@@ -108,19 +108,6 @@ class SkySpyStatsChannel {
         List<String> types = new ArrayList<>();
         message.path("stat_types").forEach(type -> types.add(type.asText()));
         return types;
-    }
-
-    private static String typesReply(String type, List<String> statTypes) {
-        return SkySpyJson.write(json -> {
-            json.writeStartObject();
-            json.writeStringField("type", type);
-            json.writeArrayFieldStart("stat_types");
-            for (String statType : statTypes) {
-                json.writeString(statType);
-            }
-            json.writeEndArray();
-            json.writeEndObject();
-        });
     }
 
     private static String quoted(String text) {

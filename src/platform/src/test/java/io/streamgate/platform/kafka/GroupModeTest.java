@@ -149,15 +149,16 @@ class GroupModeTest {
     }
 
     @Test
-    void stopWakesThePollUpAndTheLoopCanStartAgain() {
+    void stopClosesTheConsumerAndTheLoopCanStartAgain() {
         RecordingConsumer first = connection();
         start(mode(GroupSettings.Commit.ASYNC));
         await("polling", () -> handler.ticks.get() > 0);
 
         loop.stop();
 
+        // Whether stop() had to wake the poll up depends on where the loop was (this consumer's polls are
+        // short): what holds either way is that the consumer is closed when stop() returns.
         assertTrue(first.closed());
-        assertTrue(first.wokenUp);
         RecordingConsumer second = connection();
         int ticks = handler.ticks.get();
         loop.start();
