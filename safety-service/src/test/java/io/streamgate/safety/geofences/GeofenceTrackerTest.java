@@ -163,7 +163,7 @@ class GeofenceTrackerTest {
         GeofenceTracker.Result first = tracker.onLocation("a", new DeviceLocation("d", north(0), CENTER_LON, T0, null,
                 null, null, null, null), fences);
         Outbound record = first.events().get(0);
-        assertEquals(Topics.GEOFENCE_EVENTS.name(), record.topic());
+        assertEquals(Topics.GEOFENCE_EVENTS, record.topic());
         assertEquals("d", record.key());
         assertEquals("a", record.tenant());
         GeofenceTracker replay = new GeofenceTracker(BAND, (t, d) -> Set.of());

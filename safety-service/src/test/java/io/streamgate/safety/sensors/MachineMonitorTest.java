@@ -58,7 +58,7 @@ class MachineMonitorTest {
         assertEquals(90, alert.thresholdValue());
         assertEquals(T0.plusSeconds(1), alert.createdAt());
         Outbound record = crossed.stream().filter(o -> o.payload() == alert).findFirst().orElseThrow();
-        assertEquals(Topics.ALERTS_TRIGGERED.name(), record.topic());
+        assertEquals(Topics.ALERTS_TRIGGERED, record.topic());
         assertEquals("r1", record.key());
         assertEquals(TENANT, record.tenant());
         assertTrue(alerts(read(rules, "press-7", 95, 2)).isEmpty(), "no repeat while the condition holds");
