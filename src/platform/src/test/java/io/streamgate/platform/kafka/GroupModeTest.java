@@ -171,10 +171,11 @@ class GroupModeTest {
         RecordingConsumer consumer = connection();
         assignBothAndWriteThree(consumer);
         CountDownLatch processing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
         handler.onProcess = records -> {
             processing.countDown();
             try {
-                Thread.sleep(300);
+                release.await(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -182,7 +183,13 @@ class GroupModeTest {
         start(mode(GroupSettings.Commit.SYNC));
         assertTrue(processing.await(10, TimeUnit.SECONDS));
 
-        loop.stop(Duration.ofSeconds(5));
+        // The handler is still processing when stop() begins to wait for it; only then is it let go.
+        Thread stopper = new Thread(() -> loop.stop(Duration.ofSeconds(5)), "stopper");
+        stopper.start();
+        await("stop() waiting for the poll to finish", () -> stopper.getState() == Thread.State.TIMED_WAITING);
+        release.countDown();
+        stopper.join(10_000);
+        assertFalse(stopper.isAlive(), "stop() returned");
 
         assertEquals(List.of("sync"), consumer.commits());
         assertEquals(3L, consumer.committedOffset(P0));

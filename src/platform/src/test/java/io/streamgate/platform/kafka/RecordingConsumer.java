@@ -19,6 +19,9 @@ import org.apache.kafka.common.record.TimestampType;
 /**
  * Kafka's {@link MockConsumer} that also says how it was committed to, answers {@code offsetsForTimes} (which
  * the mock does not), and does not spin when it has nothing: an empty poll waits a little, as a real one would.
+ * It serves the loop's unit tests only — rebalances, failures and commit order on demand, which a real broker
+ * cannot be made to produce at a chosen moment; every service's integration tests run the same loop against
+ * the real broker from src/devstack.
  */
 final class RecordingConsumer extends MockConsumer<String, byte[]> {
 
