@@ -121,7 +121,7 @@ class SkySpyAllChannel {
             } else if (events.containsKey(topic)
                     && (events.get(topic).isPublic() || !session.identity().isAnonymous())) {
                 // An anonymous client of a hybrid deployment simply does not get the private topics.
-                events.get(topic).subscribe(session, resumeIds);
+                events.get(topic).subscribe(session, resumeIds, false);
                 topics.add(topic);
             }
         }

@@ -60,7 +60,7 @@ final class SkySpyEventChannel {
      */
     Endpoint webSocket(String path, SkySpyRequests requests) {
         return Endpoint.webSocket(path, publicFeed, (session, handshake) -> {
-            subscribe(session, handshake.queryAll("last_event_id"));
+            subscribe(session, handshake.queryAll("last_event_id"), true);
             return new Conversation() {
                 @Override
                 public io.smallrye.mutiny.Uni<String> text(String message) {
@@ -83,10 +83,15 @@ final class SkySpyEventChannel {
         });
     }
 
-    /** Subscribes a WebSocket session, resuming after the one of {@code lastEventIds} that is this feed's. */
-    void subscribe(Session session, List<String> lastEventIds) {
+    /**
+     * Subscribes a WebSocket session, resuming after the one of {@code lastEventIds} that is this feed's.
+     * On the topic's own endpoint an id that is not this feed's is announced as a gap (the client thought
+     * it was resuming); on the combined feed the ids of the other topics are expected and ignored here.
+     */
+    void subscribe(Session session, List<String> lastEventIds, boolean ownEndpoint) {
         String resumeFrom = lastEventIds.stream()
-                .filter(id -> StreamPosition.decode(id, feed.topic().name()).isPresent()).findFirst().orElse(null);
+                .filter(id -> StreamPosition.decode(id, feed.topic().name()).isPresent()).findFirst()
+                .orElse(ownEndpoint && !lastEventIds.isEmpty() ? lastEventIds.get(0) : null);
         String tenant = session.identity().tenant();
         feed.subscribe(session, tenant, webSocketCodec, resumeFrom, () -> session.send(GAP_NOTICE),
                 snapshot == null ? null : () -> snapshot.apply(tenant));

@@ -167,7 +167,17 @@ public abstract class EventFeed implements TopicHandler {
             }
             StreamPosition from = lastEventId == null ? null
                     : StreamPosition.decode(lastEventId, topic.name()).orElse(null);
-            if (from == null) {
+            if (from == null && lastEventId != null) {
+                // Not an id of this feed (garbage, another topic's, a truncated one): the client believes it
+                // is resuming, so it must learn that nothing was recovered, as for a gap beyond retention.
+                // The value is the client's and is not logged.
+                LOG.debugf("unrecognised resume id on %s: announced as a gap", topic.name());
+                if (onGap != null) {
+                    onGap.run();
+                }
+                subscribers.add(tenant, encoder, session);
+                done.complete(count(ResumeOutcome.GAP));
+            } else if (from == null) {
                 subscribers.add(tenant, encoder, session);
                 done.complete(count(ResumeOutcome.NONE));
             } else if (bufferReaches(from)) {

@@ -202,6 +202,22 @@ class SkySpyEventEndpointsTest {
     }
 
     @Test
+    void aResumeIdThatIsNotTheFeedsIsAnnouncedAsAGapThenTheStreamIsLive() throws Exception {
+        String flight = "GAP" + unique();
+        HttpClient http = HttpClient.newHttpClient();
+        try (SseReader sse = SseReader.open(http, root.resolve("/sse/acars/"), "not-an-id-of-ours")) {
+            acars(flight, "after", "default");
+            SseReader.Event first = sse.next(e -> e.name() != null);
+            assertEquals("stream:gap", first.name(), "the client learns nothing was recovered");
+            assertEquals("after", json(sse.next(e -> e.data().contains(flight)).data()).path("data").path("text")
+                    .asText());
+        }
+        try (WebSocketProbe client = WebSocketProbe.connect(ws("/ws/acars/?last_event_id=garbage"))) {
+            assertTrue(client.next(WAIT).contains("stream:gap"), "a WebSocket resume with a foreign id too");
+        }
+    }
+
+    @Test
     void theCombinedFeedCarriesEveryTopicUntilTheClientNarrowsIt() {
         String flight = "ALL" + unique();
         try (WebSocketProbe client = WebSocketProbe.connect(ws("/ws/all/"))) {
