@@ -2,6 +2,8 @@ package io.streamgate.gateway.devices;
 
 import jakarta.inject.Singleton;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.streamgate.gateway.engine.EngineConfig;
 import io.streamgate.gateway.engine.EngineLoop;
@@ -19,6 +21,6 @@ public class DeviceLocationsView extends StateTopicView<DeviceLocation> {
 
     DeviceLocationsView(EngineLoop loop, EngineConfig config, MeterRegistry registry) {
         super("devices", Topics.DEVICE_LOCATIONS, DeviceLocation.class, DeviceLocation::deviceId,
-                StartPosition.lookback(config.warmupLookback()), record -> record.key(), loop, config, registry);
+                StartPosition.lookback(config.warmupLookback()), ConsumerRecord::key, loop, config, registry);
     }
 }

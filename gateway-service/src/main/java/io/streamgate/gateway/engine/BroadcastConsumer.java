@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Predicate;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +18,7 @@ import jakarta.enterprise.inject.Instance;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Headers;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Counter;
@@ -49,6 +51,8 @@ public class BroadcastConsumer implements ConsumerLoop.Handler {
     private final ConsumerLoop loop;
     private final MeterRegistry registry;
     private final Map<String, Counter> unknownSchema = new ConcurrentHashMap<>();
+    /** Per topic, whether a record follows the schema version this gateway reads; made once. */
+    private final Map<String, Predicate<Headers>> schemaChecks = new HashMap<>();
 
     BroadcastConsumer(KafkaClients kafka, EngineConfig config, EngineLoop engine, @Any Instance<TopicHandler> handlers,
             MeterRegistry registry) {
@@ -62,6 +66,7 @@ public class BroadcastConsumer implements ConsumerLoop.Handler {
                 throw new IllegalStateException("two views read " + topic);
             }
             topics.put(topic, handler.startPosition());
+            schemaChecks.put(topic, KafkaBinaryBinding.schemaCheck(handler.topic()));
         }
         this.mode = ConsumerMode.broadcast("gateway", topics, config.pollTimeout());
         this.loop = new ConsumerLoop("gateway-broadcast-consumer", mode, this, kafka, registry);
@@ -127,10 +132,11 @@ public class BroadcastConsumer implements ConsumerLoop.Handler {
      * handed to a codec that would misread it.
      */
     private List<ConsumerRecord<String, byte[]>> readable(TopicHandler view, List<ConsumerRecord<String, byte[]>> batch) {
+        Predicate<Headers> check = schemaChecks.get(view.topic().name());
         List<ConsumerRecord<String, byte[]>> readable = null;
         for (int i = 0; i < batch.size(); i++) {
             ConsumerRecord<String, byte[]> record = batch.get(i);
-            if (KafkaBinaryBinding.readableAs(view.topic(), record.headers())) {
+            if (check.test(record.headers())) {
                 if (readable != null) {
                     readable.add(record);
                 }

@@ -2,6 +2,8 @@ package io.streamgate.gateway.machines;
 
 import jakarta.inject.Singleton;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.streamgate.gateway.engine.EngineConfig;
 import io.streamgate.gateway.engine.EngineLoop;
@@ -19,7 +21,7 @@ public class SensorReadingsView extends StateTopicView<SensorReading> {
 
     SensorReadingsView(EngineLoop loop, EngineConfig config, MeterRegistry registry) {
         super("sensors", Topics.SENSOR_READINGS, SensorReading.class, SensorReadingsView::key,
-                StartPosition.lookback(config.warmupLookback()), record -> record.key(), loop, config, registry);
+                StartPosition.lookback(config.warmupLookback()), ConsumerRecord::key, loop, config, registry);
     }
 
     static String key(SensorReading reading) {

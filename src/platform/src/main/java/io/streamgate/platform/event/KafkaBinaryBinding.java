@@ -3,6 +3,8 @@ package io.streamgate.platform.event;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.function.Predicate;
 
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
@@ -58,8 +60,21 @@ public final class KafkaBinaryBinding {
      * Records without {@code ce_dataschema} were written before schemas were versioned: version 1.
      */
     public static boolean readableAs(Topic topic, Headers headers) {
-        String schema = get(headers, DATA_SCHEMA);
-        return schema == null ? topic.schemaVersion() == 1 : schema.equals(topic.dataSchema());
+        return schemaCheck(topic).test(headers);
+    }
+
+    /**
+     * {@link #readableAs} for one topic, made once: it compares the header's bytes with the expected
+     * schema's, with no string built per record (readers run it on every record of a high-rate topic).
+     */
+    public static Predicate<Headers> schemaCheck(Topic topic) {
+        byte[] expected = topic.dataSchema().getBytes(StandardCharsets.UTF_8);
+        boolean unmarkedIsReadable = topic.schemaVersion() == 1;
+        return headers -> {
+            Header header = headers.lastHeader(DATA_SCHEMA);
+            return header == null || header.value() == null ? unmarkedIsReadable
+                    : Arrays.equals(header.value(), expected);
+        };
     }
 
     /**
