@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.streamgate.platform.identity.TokenIssuingConfig;
 
 /**
  * Who may connect. The {@code streamgate.auth.jwt.*} keys are the same in every service, so one set
@@ -30,6 +31,9 @@ public interface GatewayAuthConfig {
     Optional<List<String>> allowedOrigins();
 
     Jwt jwt();
+
+    /** Signing of the tokens this service's login and refresh endpoints issue. */
+    TokenIssuingConfig tokens();
 
     enum Mode {
         PUBLIC,

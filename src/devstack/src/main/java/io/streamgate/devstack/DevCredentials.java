@@ -62,11 +62,12 @@ public final class DevCredentials {
         return privateKey;
     }
 
-    /** The configuration a service needs to accept this devstack's tokens. */
+    /** The configuration a service needs to accept this devstack's tokens and to issue its own (login, refresh). */
     public Map<String, String> serviceConfig() {
         return Map.of(
                 "streamgate.auth.jwt.issuer", ISSUER,
-                "streamgate.auth.jwt.public-key-location", publicKey.toString());
+                "streamgate.auth.jwt.public-key-location", publicKey.toString(),
+                "streamgate.auth.tokens.private-key-location", privateKey.toString());
     }
 
     /** A signed token for {@code subject} of {@code tenant}, valid for {@code ttl}. */

@@ -90,6 +90,8 @@ public final class Devstack implements AutoCloseable {
             config.put("quarkus.redis.hosts", System.getProperty(SHARED_REDIS_PROPERTY));
             config.put("streamgate.auth.jwt.issuer", DevCredentials.ISSUER);
             config.put("streamgate.auth.jwt.public-key-location", System.getProperty(SHARED_JWT_KEY_PROPERTY));
+            config.put("streamgate.auth.tokens.private-key-location",
+                    System.getProperty(DevCredentials.PRIVATE_KEY_PROPERTY));
             return config;
         }
         Devstack stack = shared();

@@ -15,4 +15,9 @@ public final class RedisKeys {
     public static String tenantApiKeys(String tenant) {
         return "streamgate:tenant:" + tenant + ":apikeys";
     }
+
+    /** String key holding the JSON {@link RefreshGrant} of the refresh token with this hash, expiring with it. */
+    public static String refreshToken(String hash) {
+        return "streamgate:refresh:" + hash;
+    }
 }

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.streamgate.platform.identity.TokenIssuingConfig;
 
 /** Who may call: the auth mode and how JWTs are verified. API keys live in Redis. */
 @ConfigMapping(prefix = "streamgate.auth")
@@ -19,6 +20,9 @@ public interface AuthConfig {
     AuthMode mode();
 
     Jwt jwt();
+
+    /** Signing of the tokens this service's login and refresh endpoints issue. */
+    TokenIssuingConfig tokens();
 
     interface Jwt {
         /** The required {@code iss} claim. */
