@@ -2,6 +2,7 @@ package io.streamgate.gateway.dialect;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One product's client API over the engine. Implementations are CDI beans; the transports find every
@@ -24,4 +25,9 @@ public interface Dialect {
      * spelling; null to close (or ignore) without one.
      */
     String inboundError(InboundError error);
+
+    /** The product's own heartbeat message, if its clients expect one; none by default. */
+    default Optional<Heartbeat> heartbeat() {
+        return Optional.empty();
+    }
 }

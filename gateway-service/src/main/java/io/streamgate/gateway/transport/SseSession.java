@@ -4,6 +4,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.netty.buffer.Unpooled;
 import io.streamgate.gateway.dialect.CloseCodes;
+import io.streamgate.gateway.dialect.Heartbeat;
 import io.streamgate.gateway.engine.Frame;
 import io.streamgate.gateway.engine.Refusal;
 import io.streamgate.gateway.engine.Session;
@@ -32,6 +33,7 @@ public final class SseSession implements Session {
     private volatile Runnable onEnd = () -> {
     };
     private volatile long keepAliveTimer = -1;
+    private volatile long heartbeatTimer = -1;
 
     SseSession(String id, HttpServerResponse response, Identity identity, CloseCodes closeCodes, long limitBytes,
             TransportMetrics metrics, Vertx vertx) {
@@ -58,6 +60,12 @@ public final class SseSession implements Session {
         response.closeHandler(ignored -> ended());
         response.write("retry: 3000\n\n");
         keepAliveTimer = vertx.setPeriodic(keepAliveMillis, timer -> send(": keep-alive\n\n"));
+    }
+
+    /** Sends the dialect's heartbeat event now and every interval until the stream ends. */
+    void beat(Heartbeat heartbeat) {
+        send(heartbeat.sseFrame());
+        heartbeatTimer = vertx.setPeriodic(heartbeat.interval().toMillis(), timer -> send(heartbeat.sseFrame()));
     }
 
     @Override
@@ -98,7 +106,7 @@ public final class SseSession implements Session {
     /** SSE has no close codes: the code and reason go out as a final {@code close} event, then the stream ends. */
     private void close(int code, String reason) {
         if (closed.compareAndSet(false, true)) {
-            vertx.cancelTimer(keepAliveTimer);
+            cancelTimers();
             String json = "{\"code\":" + code + ",\"reason\":\"" + reason.replace("\"", "'") + "\"}";
             response.end("event: close\ndata: " + json + "\n\n");
             ended();
@@ -112,10 +120,15 @@ public final class SseSession implements Session {
 
     private void ended() {
         closed.set(true);
-        vertx.cancelTimer(keepAliveTimer);
+        cancelTimers();
         if (ended.compareAndSet(false, true)) {
             onEnd.run();
         }
+    }
+
+    private void cancelTimers() {
+        vertx.cancelTimer(keepAliveTimer);
+        vertx.cancelTimer(heartbeatTimer);
     }
 
     @Override

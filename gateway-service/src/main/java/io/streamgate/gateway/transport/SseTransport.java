@@ -17,8 +17,11 @@ import io.streamgate.gateway.dialect.Handshake;
 import io.streamgate.gateway.engine.EngineConfig;
 import io.streamgate.gateway.engine.EngineLoop;
 import io.streamgate.gateway.engine.Refusal;
+import io.streamgate.platform.json.Json;
+import io.streamgate.platform.problem.ProblemDetail;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -70,10 +73,10 @@ public class SseTransport {
         authentication.outcome(context.request()).subscribe().with(outcome -> requestContext.runOnContext(ignored -> {
             Admission.Decision decision = admission.admit(outcome, endpoint.publicFeed());
             if (decision instanceof Admission.Denied denied) {
-                context.response().setStatusCode(401).putHeader("Content-Type", "application/problem+json")
+                context.response().setStatusCode(401).putHeader("Content-Type", ProblemDetail.MEDIA_TYPE)
                         .putHeader("WWW-Authenticate", "Bearer")
-                        .end("{\"type\":\"https://streamgate.io/problems/unauthenticated\",\"title\":"
-                                + "\"Authentication required\",\"status\":401,\"detail\":\"" + denied.reason() + "\"}");
+                        .end(Buffer.buffer(Json.encode(ProblemDetail.of(401, "unauthenticated",
+                                "Authentication required", denied.reason()))));
                 return;
             }
             Admission.Admitted admitted = (Admission.Admitted) decision;
@@ -88,6 +91,7 @@ public class SseTransport {
                 }
             });
             conversation[0] = endpoint.channel().open(session, handshake);
+            dialect.heartbeat().ifPresent(session::beat);
             if (admitted.expiresAt() != null) {
                 loop.schedule(Duration.between(Instant.now(), admitted.expiresAt()),
                         () -> session.close(Refusal.TOKEN_EXPIRED, "Token expired"));

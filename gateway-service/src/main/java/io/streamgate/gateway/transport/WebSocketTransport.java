@@ -215,7 +215,7 @@ public class WebSocketTransport {
             open.add(session);
             metrics.opened();
             conversation = endpoint.channel().open(session, handshake);
-            idle.watch(session, dialect.heartbeatTimeout());
+            idle.watch(session, dialect.heartbeatTimeout(), dialect.heartbeat().orElse(null));
             if (admitted.expiresAt() != null) {
                 WebSocketSession expiring = session;
                 loop.schedule(Duration.between(Instant.now(), admitted.expiresAt()),

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.streamgate.service.problem.FieldProblem;
+import io.streamgate.platform.problem.FieldProblem;
 import io.streamgate.service.problem.InvalidRequestException;
 import io.streamgate.platform.aviation.AircraftPosition;
 

@@ -15,7 +15,7 @@ import io.streamgate.service.identity.Caller;
 import io.streamgate.ingest.idempotency.IdempotentWrites;
 import io.streamgate.ingest.kafka.EventWriter;
 import io.streamgate.ingest.kafka.OutboundEvent;
-import io.streamgate.service.problem.FieldProblem;
+import io.streamgate.platform.problem.FieldProblem;
 import io.streamgate.service.problem.InvalidRequestException;
 import io.streamgate.service.problem.MalformedJsonException;
 import io.streamgate.platform.event.EventEnvelope;

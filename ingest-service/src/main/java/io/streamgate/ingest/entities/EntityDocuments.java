@@ -9,7 +9,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.streamgate.service.problem.FieldProblem;
+import io.streamgate.platform.problem.FieldProblem;
 import io.streamgate.service.problem.InvalidRequestException;
 import io.streamgate.platform.entities.NgsiAttribute;
 

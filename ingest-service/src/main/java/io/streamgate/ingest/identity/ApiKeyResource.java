@@ -25,7 +25,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import io.streamgate.service.identity.Caller;
-import io.streamgate.service.problem.FieldProblem;
+import io.streamgate.platform.problem.FieldProblem;
 import io.streamgate.service.problem.InvalidRequestException;
 import io.streamgate.service.problem.ProblemMappers;
 import io.streamgate.platform.identity.ApiKeyRecord;

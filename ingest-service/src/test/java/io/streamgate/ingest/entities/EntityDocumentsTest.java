@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.streamgate.ingest.entities.EntityDocuments.NewEntity;
-import io.streamgate.service.problem.FieldProblem;
+import io.streamgate.platform.problem.FieldProblem;
 import io.streamgate.service.problem.InvalidRequestException;
 import io.streamgate.platform.entities.NgsiAttribute;
 import io.streamgate.platform.json.Json;

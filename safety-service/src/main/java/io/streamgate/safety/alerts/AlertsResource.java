@@ -27,7 +27,7 @@ import io.streamgate.platform.alerts.AlertTriggered;
 import io.streamgate.platform.alerts.RedisAlertStore;
 import io.streamgate.platform.json.Json;
 import io.streamgate.service.identity.Caller;
-import io.streamgate.service.problem.FieldProblem;
+import io.streamgate.platform.problem.FieldProblem;
 import io.streamgate.service.problem.InvalidRequestException;
 import io.streamgate.service.problem.ProblemMappers;
 

@@ -14,7 +14,7 @@ import io.streamgate.platform.alerts.AlertRule;
 import io.streamgate.platform.alerts.AlertRule.Area;
 import io.streamgate.platform.alerts.AlertRule.Conditions;
 import io.streamgate.platform.alerts.AlertRule.Range;
-import io.streamgate.service.problem.FieldProblem;
+import io.streamgate.platform.problem.FieldProblem;
 import io.streamgate.service.problem.InvalidRequestException;
 
 /**

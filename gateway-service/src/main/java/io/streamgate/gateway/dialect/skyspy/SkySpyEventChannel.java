@@ -94,7 +94,7 @@ final class SkySpyEventChannel {
                 .orElse(ownEndpoint && !lastEventIds.isEmpty() ? lastEventIds.get(0) : null);
         String tenant = session.identity().tenant();
         feed.subscribe(session, tenant, webSocketCodec, resumeFrom, () -> session.send(GAP_NOTICE),
-                snapshot == null ? null : () -> snapshot.apply(tenant));
+                snapshot == null ? null : () -> List.of(snapshot.apply(tenant)));
     }
 
     /** Subscribes an SSE stream: the same events as SSE frames, its snapshot as a first event without id. */
@@ -102,6 +102,6 @@ final class SkySpyEventChannel {
         String tenant = session.identity().tenant();
         feed.subscribe(session, tenant, sseCodec, lastEventId,
                 () -> session.send("event: stream:gap\ndata: " + GAP_NOTICE + "\n\n"),
-                snapshot == null ? null : () -> SkySpySse.frame(snapshot.apply(tenant)));
+                snapshot == null ? null : () -> List.of(SkySpySse.frame(snapshot.apply(tenant))));
     }
 }

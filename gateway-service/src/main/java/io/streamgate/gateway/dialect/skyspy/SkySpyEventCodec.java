@@ -7,6 +7,7 @@ import java.util.function.Function;
 
 import io.streamgate.gateway.engine.Encoder;
 import io.streamgate.gateway.engine.events.LiveEvent;
+import io.streamgate.gateway.transport.SseFrames;
 
 /**
  * SkySpy's discrete events ({@code acars:message}, {@code notams:tfr_new}, …):
@@ -51,7 +52,7 @@ final class SkySpyEventCodec implements Encoder<LiveEvent> {
         if (!sse) {
             return json;
         }
-        return "id: " + event.id() + "\nevent: " + name + "\ndata: " + json + "\n\n";
+        return SseFrames.event(event.id(), name, json);
     }
 
     static String message(String type, LiveEvent event, boolean numberEvents) {

@@ -1,5 +1,7 @@
 package io.streamgate.gateway.dialect.skyspy;
 
+import io.streamgate.gateway.transport.SseFrames;
+
 /** A SkySpy message as a Server-Sent Event: {@code event:} is its {@code type}, {@code data:} the message. */
 final class SkySpySse {
 
@@ -14,6 +16,6 @@ final class SkySpySse {
             throw new IllegalArgumentException("not a SkySpy message: " + message);
         }
         String type = message.substring(TYPE_PREFIX.length(), message.indexOf('"', TYPE_PREFIX.length()));
-        return "event: " + type + "\ndata: " + message + "\n\n";
+        return SseFrames.event(null, type, message);
     }
 }

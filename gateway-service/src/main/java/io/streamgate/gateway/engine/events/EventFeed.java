@@ -153,14 +153,14 @@ public abstract class EventFeed implements TopicHandler {
     }
 
     /**
-     * As {@link #subscribe(Session, String, Encoder, String, Runnable)}, first sending the frame
-     * {@code snapshot} renders on the engine thread: ordered before every event that follows it.
+     * As {@link #subscribe(Session, String, Encoder, String, Runnable)}, first sending the frames
+     * {@code snapshot} renders on the engine thread: ordered before every event that follows them.
      */
     public CompletionStage<ResumeOutcome> subscribe(Session session, String tenant, Encoder<LiveEvent> encoder,
-            String lastEventId, Runnable onGap, Supplier<String> snapshot) {
+            String lastEventId, Runnable onGap, Supplier<List<String>> snapshot) {
         CompletableFuture<ResumeOutcome> done = new CompletableFuture<>();
         loop.execute(() -> {
-            if (snapshot != null && !session.send(snapshot.get())) {
+            if (snapshot != null && !sendAll(session, snapshot.get())) {
                 closeSlow(session, "client too slow to take its snapshot");
                 done.complete(ResumeOutcome.NONE);
                 return;
@@ -191,6 +191,15 @@ public abstract class EventFeed implements TopicHandler {
             }
         });
         return done;
+    }
+
+    private static boolean sendAll(Session session, List<String> frames) {
+        for (String frame : frames) {
+            if (!session.send(frame)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public void unsubscribe(Session session) {

@@ -1,5 +1,6 @@
 package io.streamgate.service.problem;
 
+import io.streamgate.platform.problem.FieldProblem;
 import java.util.List;
 
 /** A request that cannot be accepted as sent; nothing of it was written. */

@@ -1,5 +1,7 @@
 package io.streamgate.service.problem;
 
+import io.streamgate.platform.problem.ProblemDetail;
+import io.streamgate.platform.problem.FieldProblem;
 import java.util.List;
 
 import jakarta.ws.rs.core.Response;
@@ -9,7 +11,6 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 /** Turns every refusal into problem details, so clients parse one error format. */
 public class ProblemMappers {
 
-    private static final String TYPE_BASE = "https://streamgate.io/problems/";
 
     @ServerExceptionMapper
     public Response invalid(InvalidRequestException e) {
@@ -26,6 +27,6 @@ public class ProblemMappers {
     public static Response.ResponseBuilder problem(int status, String slug, String title, String detail,
             List<FieldProblem> errors) {
         return Response.status(status).type(ProblemDetail.MEDIA_TYPE)
-                .entity(new ProblemDetail(TYPE_BASE + slug, title, status, detail, errors));
+                .entity(new ProblemDetail(ProblemDetail.TYPE_BASE + slug, title, status, detail, errors));
     }
 }

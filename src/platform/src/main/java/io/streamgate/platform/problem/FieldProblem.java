@@ -1,4 +1,4 @@
-package io.streamgate.service.problem;
+package io.streamgate.platform.problem;
 
 /**
  * One thing wrong with one part of a request.
