@@ -173,8 +173,8 @@ class DomainViewsTest {
         // A client connecting now starts from the current status, not from the history.
         RecordingSession later = session(tenant);
         machines.subscribe(later, tenant, events -> List.of(), null, () -> { },
-                () -> machines.currentStatus(tenant).stream().map(m -> m.machineId() + ":" + m.newStatus())
-                        .collect(Collectors.joining(","))).toCompletableFuture().get(15, TimeUnit.SECONDS);
+                () -> List.of(machines.currentStatus(tenant).stream().map(m -> m.machineId() + ":" + m.newStatus())
+                        .collect(Collectors.joining(",")))).toCompletableFuture().get(15, TimeUnit.SECONDS);
         assertEquals("press-7:warning", later.await(f -> true));
         send(Topics.MACHINES_STATUS.name(), key, EventTypes.MACHINE_STATUS, tenant, null);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
