@@ -8,6 +8,8 @@ public interface Channel {
 
     /**
      * Called once per admitted connection, on the connection's event loop, before any client message.
+     * A channel may refuse the connection here, for what only it can judge (GeonicDB: the tenant in the
+     * query), by closing the session; the conversation it returns then gets nothing but {@code closed()}.
      *
      * @return the conversation that gets this session's messages and its end
      */

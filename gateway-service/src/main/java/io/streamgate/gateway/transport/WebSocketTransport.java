@@ -215,6 +215,13 @@ public class WebSocketTransport {
             open.add(session);
             metrics.opened();
             conversation = endpoint.channel().open(session, handshake);
+            if (socket.isClosed()) {
+                // The channel refused the connection, for a reason only it can judge (GeonicDB: the tenant
+                // asked for). Reading resumes, without a frame handler, so the close handshake completes and
+                // the close handler ends the session.
+                socket.resume();
+                return;
+            }
             idle.watch(session, dialect.heartbeatTimeout(), dialect.heartbeat().orElse(null));
             if (admitted.expiresAt() != null) {
                 WebSocketSession expiring = session;

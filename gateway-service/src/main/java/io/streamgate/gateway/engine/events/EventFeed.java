@@ -158,6 +158,17 @@ public abstract class EventFeed implements TopicHandler {
      */
     public CompletionStage<ResumeOutcome> subscribe(Session session, String tenant, Encoder<LiveEvent> encoder,
             String lastEventId, Runnable onGap, Supplier<List<String>> snapshot) {
+        return subscribe(session, tenant, encoder, EventFilter.ALL, lastEventId, onGap, snapshot);
+    }
+
+    /**
+     * As {@link #subscribe(Session, String, Encoder, String, Runnable, Supplier)}, for the events
+     * {@code filter} selects only (replayed ones too). The filter is tested once per group of sessions
+     * with an equal filter and the same encoder, never once per session.
+     */
+    public CompletionStage<ResumeOutcome> subscribe(Session session, String tenant, Encoder<LiveEvent> codec,
+            EventFilter filter, String lastEventId, Runnable onGap, Supplier<List<String>> snapshot) {
+        Encoder<LiveEvent> encoder = EventSelection.of(codec, filter);
         CompletableFuture<ResumeOutcome> done = new CompletableFuture<>();
         loop.execute(() -> {
             if (snapshot != null && !sendAll(session, snapshot.get())) {
@@ -200,6 +211,30 @@ public abstract class EventFeed implements TopicHandler {
             }
         }
         return true;
+    }
+
+    /**
+     * Replaces the filter of a subscribed session (also while it is still catching up), atomically on the
+     * engine thread: every event after the switch is tested against the new filter, none is sent twice
+     * or skipped. A session that is not subscribed (closed meanwhile, or still waiting for its Kafka
+     * read-back, which WebSocket dialects that refilter do not ask for) is left alone.
+     *
+     * @return completes on the engine thread once the new filter is in force
+     */
+    public CompletionStage<Void> refilter(Session session, EventFilter filter) {
+        return loop.submit(() -> {
+            CatchUp catchUp = catchingUp.get(session);
+            if (catchUp != null) {
+                catchUp.encoder = EventSelection.of(EventSelection.base(catchUp.encoder), filter);
+                return null;
+            }
+            Encoder<LiveEvent> current = subscribers.encoderOf(session);
+            if (current != null) {
+                subscribers.add(subscribers.tenantOf(session), EventSelection.of(EventSelection.base(current), filter),
+                        session);
+            }
+            return null;
+        });
     }
 
     public void unsubscribe(Session session) {
@@ -282,7 +317,7 @@ public abstract class EventFeed implements TopicHandler {
     private static final class CatchUp {
         final Session session;
         final String tenant;
-        final Encoder<LiveEvent> encoder;
+        Encoder<LiveEvent> encoder;
         final ArrayDeque<LiveEvent> readBack;
         StreamPosition cursor;
 
