@@ -20,8 +20,15 @@ public class Admission {
     public sealed interface Decision {
     }
 
-    /** @param expiresAt when the credential runs out (the connection must close then); null for none */
-    public record Admitted(Identity identity, Instant expiresAt) implements Decision {
+    /**
+     * @param expiresAt when the credential runs out (the connection must close then); null for none
+     * @param recheck   how to ask, while the connection lives, whether its credential was revoked; null for none
+     */
+    public record Admitted(Identity identity, Instant expiresAt, CredentialCheck recheck) implements Decision {
+
+        public Admitted(Identity identity, Instant expiresAt) {
+            this(identity, expiresAt, null);
+        }
     }
 
     public record Denied(String reason) implements Decision {
@@ -30,7 +37,7 @@ public class Admission {
     /** @param publicFeed true for feeds anonymous clients may read in hybrid mode (aircraft, stats, …) */
     public Decision admit(HandshakeOutcome outcome, boolean publicFeed) {
         if (outcome instanceof HandshakeOutcome.Verified verified) {
-            return new Admitted(verified.caller().identity(), verified.caller().expiresAt());
+            return new Admitted(verified.caller().identity(), verified.caller().expiresAt(), verified.recheck());
         }
         if (outcome instanceof HandshakeOutcome.Refused refused) {
             return new Denied(refused.reason());

@@ -27,6 +27,13 @@ public interface GatewayAuthConfig {
     @WithDefault("true")
     boolean queryTokenEnabled();
 
+    /**
+     * How often an open connection admitted with an API key asks the key store whether the key was revoked
+     * (closed with the dialect's unauthorized code if so). JWTs are not rechecked: they run to {@code exp}.
+     */
+    @WithDefault("30s")
+    Duration apiKeyRecheckInterval();
+
     /** Browser origins allowed to connect; unset allows any (clients without an Origin header always may). */
     Optional<List<String>> allowedOrigins();
 

@@ -8,6 +8,7 @@ import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
+import io.streamgate.platform.identity.ApiKeys;
 import io.streamgate.platform.identity.AuthenticationException;
 import io.streamgate.platform.identity.TokenVerifier;
 import io.vertx.core.http.HttpServerRequest;
@@ -51,10 +52,22 @@ public class HandshakeAuthentication {
         return verify(token.get());
     }
 
+    /** Verifies the API key again; only a positive refusal counts as revoked. */
+    private CredentialCheck recheck(String apiKey) {
+        return () -> verifier.verify(apiKey).handle((caller, failure) -> {
+            if (failure == null) {
+                return true;
+            }
+            Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+            return !(cause instanceof AuthenticationException);
+        });
+    }
+
     /** What a token proves, wherever it came from (the handshake, or a dialect's first message). */
     public Uni<HandshakeOutcome> verify(String token) {
         return Uni.createFrom().completionStage(() -> verifier.verify(token))
-                .map(caller -> (HandshakeOutcome) new HandshakeOutcome.Verified(caller))
+                .map(caller -> (HandshakeOutcome) new HandshakeOutcome.Verified(caller,
+                        ApiKeys.looksLikeApiKey(token) ? recheck(token) : null))
                 .onFailure().recoverWithItem(failure -> {
                     Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
                     String reason = cause instanceof AuthenticationException refused ? refused.getMessage()

@@ -12,8 +12,17 @@ public sealed interface HandshakeOutcome {
     record Anonymous() implements HandshakeOutcome {
     }
 
-    /** A credential was presented and verified. */
-    record Verified(Authenticated caller) implements HandshakeOutcome {
+    /**
+     * A credential was presented and verified.
+     *
+     * @param recheck how to ask again whether it still holds (API keys, which can be revoked); null for
+     *                credentials that only expire
+     */
+    record Verified(Authenticated caller, CredentialCheck recheck) implements HandshakeOutcome {
+
+        public Verified(Authenticated caller) {
+            this(caller, null);
+        }
     }
 
     /** A credential was presented and refused; {@code reason} is safe to log (never the token). */

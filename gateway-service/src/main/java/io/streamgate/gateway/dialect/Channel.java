@@ -1,5 +1,7 @@
 package io.streamgate.gateway.dialect;
 
+import java.util.Optional;
+
 import io.streamgate.gateway.engine.Session;
 
 /** What an endpoint does with an admitted session: subscribe it, and answer it for as long as it lives. */
@@ -14,4 +16,13 @@ public interface Channel {
      * @return the conversation that gets this session's messages and its end
      */
     Conversation open(Session session, Handshake handshake);
+
+    /**
+     * Why a request cannot be served, judged from its handshake alone before any stream starts (a query
+     * filter that does not validate): answered {@code 400} with a problem document, before the upgrade or
+     * the SSE stream. Called on the event loop; must not block. Empty to serve it.
+     */
+    default Optional<String> refusal(Handshake handshake) {
+        return Optional.empty();
+    }
 }

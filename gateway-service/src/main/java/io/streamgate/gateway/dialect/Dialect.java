@@ -3,6 +3,7 @@ package io.streamgate.gateway.dialect;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * One product's client API over the engine. Implementations are CDI beans; the transports find every
@@ -29,5 +30,14 @@ public interface Dialect {
     /** The product's own heartbeat message, if its clients expect one; none by default. */
     default Optional<Heartbeat> heartbeat() {
         return Optional.empty();
+    }
+
+    /**
+     * How many connections (WebSocket and SSE together) one tenant may hold open to this dialect on one
+     * gateway replica; the next is refused with {@code 429} (or, for a WebSocket admitted after its upgrade,
+     * closed with 1013 "try again later"). None by default.
+     */
+    default OptionalInt connectionsPerTenant() {
+        return OptionalInt.empty();
     }
 }

@@ -24,7 +24,12 @@ public record Endpoint(String path, Transport transport, boolean publicFeed, Cre
          * {@code streamgate.gateway.websocket.first-message-auth.timeout} closes with the dialect's
          * auth-timeout code, a refused one with its unauthorized code.
          */
-        FIRST_MESSAGE
+        FIRST_MESSAGE,
+        /**
+         * As {@link #HANDSHAKE}, but checked before the upgrade (Spooled): a missing or refused credential is
+         * answered {@code 401} with a problem document and no socket is opened, as for an SSE request.
+         */
+        UPGRADE_REQUEST
     }
 
     public Endpoint(String path, Transport transport, boolean publicFeed, Channel channel) {
@@ -55,6 +60,11 @@ public record Endpoint(String path, Transport transport, boolean publicFeed, Cre
     /** A WebSocket endpoint whose client sends its token as the first message. */
     public static Endpoint webSocketWithFirstMessageAuth(String path, Channel channel) {
         return new Endpoint(path, Transport.WEBSOCKET, false, Credential.FIRST_MESSAGE, channel);
+    }
+
+    /** A WebSocket endpoint that refuses a missing or bad credential with HTTP 401 instead of a close code. */
+    public static Endpoint webSocketAuthenticatedOnUpgrade(String path, Channel channel) {
+        return new Endpoint(path, Transport.WEBSOCKET, false, Credential.UPGRADE_REQUEST, channel);
     }
 
     public static Endpoint sse(String path, boolean publicFeed, Channel channel) {

@@ -30,4 +30,10 @@ public interface Session {
 
     /** Closes the session with the code its dialect gives {@code refusal}. */
     void close(Refusal refusal, String reason);
+
+    /**
+     * Ends the stream normally once the frames queued so far are written, because it has nothing more to
+     * say (the SSE stream of a job that finished): WebSocket closes with 1000, SSE ends the response.
+     */
+    void finish();
 }

@@ -47,6 +47,8 @@ public class StatsView implements TopicHandler {
     private final Map<String, Map<String, StatFigures>> latest = new HashMap<>();
     private final Map<Session, Watch> watches = new IdentityHashMap<>();
     private final Map<String, Long> lastShipped = new HashMap<>();
+    /** Per tenant/type: the figures every current watcher of it holds, what the next update is told apart from. */
+    private final Map<String, StatFigures> shippedFigures = new HashMap<>();
     private final Set<String> pending = new LinkedHashSet<>();
     private final Counter skipped;
     private final Counter malformed;
@@ -107,8 +109,8 @@ public class StatsView implements TopicHandler {
     }
 
     /**
-     * Adds stat types to what the session watches: {@code reply} is sent first, then the current
-     * figures of each added type, in one engine task so nothing overtakes the reply.
+     * Adds stat types to what the session watches: {@code reply} (if not null) is sent first, then the
+     * current figures of each added type, in one engine task so nothing overtakes the reply.
      */
     public void watch(Session session, List<String> statTypes, String reply) {
         loop.execute(() -> {
@@ -116,11 +118,15 @@ public class StatsView implements TopicHandler {
             if (watch == null) {
                 return;
             }
-            session.send(reply);
+            if (reply != null) {
+                session.send(reply);
+            }
             Map<String, StatFigures> figures = latest.getOrDefault(watch.tenant(), Map.of());
             for (String type : statTypes) {
                 if (watch.types().add(type) && figures.containsKey(type)) {
-                    send(session, Frame.of(watch.encoder().update(figures.get(type))));
+                    for (String frame : watch.encoder().updates(figures.get(type), null)) {
+                        send(session, Frame.of(frame));
+                    }
                 }
             }
         });
@@ -167,16 +173,23 @@ public class StatsView implements TopicHandler {
             String tenant = key.substring(0, slash);
             StatFigures figures = latest.getOrDefault(tenant, Map.of()).get(key.substring(slash + 1));
             if (figures != null) {
-                ship(tenant, figures);
+                ship(tenant, figures, shippedFigures.put(key, figures));
             }
         }
     }
 
-    private void ship(String tenant, StatFigures figures) {
-        Map<StatsEncoder, Frame> frames = new IdentityHashMap<>();
+    /**
+     * A watcher that joined after {@code previous} was shipped got the complete figures then, so it holds
+     * what the others hold and the same delta applies to it.
+     */
+    private void ship(String tenant, StatFigures figures, StatFigures previous) {
+        Map<StatsEncoder, List<Frame>> frames = new IdentityHashMap<>();
         watches.forEach((session, watch) -> {
             if (watch.tenant().equals(tenant) && watch.types().contains(figures.statType())) {
-                send(session, frames.computeIfAbsent(watch.encoder(), encoder -> Frame.shared(encoder.update(figures))));
+                for (Frame frame : frames.computeIfAbsent(watch.encoder(), encoder -> encoder.updates(figures, previous)
+                        .stream().map(Frame::shared).toList())) {
+                    send(session, frame);
+                }
             }
         });
     }

@@ -118,6 +118,16 @@ public final class SseSession implements Session {
         close(closeCodes.codeFor(refusal), reason);
     }
 
+    /** Ends the response after the queued events, with no {@code close} event: the stream simply completed. */
+    @Override
+    public void finish() {
+        if (closed.compareAndSet(false, true)) {
+            cancelTimers();
+            response.end();
+            ended();
+        }
+    }
+
     private void ended() {
         closed.set(true);
         cancelTimers();

@@ -2,6 +2,7 @@ package io.streamgate.gateway.transport;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,11 +18,8 @@ import io.streamgate.gateway.dialect.Handshake;
 import io.streamgate.gateway.engine.EngineConfig;
 import io.streamgate.gateway.engine.EngineLoop;
 import io.streamgate.gateway.engine.Refusal;
-import io.streamgate.platform.json.Json;
-import io.streamgate.platform.problem.ProblemDetail;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -42,10 +40,15 @@ public class SseTransport {
     private final EngineLoop loop;
     private final SseConfig sse;
     private final TransportMetrics metrics;
+    private final TenantConnections tenants;
+    private final CredentialRechecks rechecks;
     private final Vertx vertx;
 
     SseTransport(Instance<Dialect> dialects, HandshakeAuthentication authentication, Admission admission,
-            EngineConfig engine, EngineLoop loop, SseConfig sse, TransportMetrics metrics, Vertx vertx) {
+            EngineConfig engine, EngineLoop loop, SseConfig sse, TransportMetrics metrics, TenantConnections tenants,
+            CredentialRechecks rechecks, Vertx vertx) {
+        this.tenants = tenants;
+        this.rechecks = rechecks;
         this.dialects = dialects;
         this.authentication = authentication;
         this.admission = admission;
@@ -68,24 +71,34 @@ public class SseTransport {
 
     private void open(RoutingContext context, Dialect dialect, Endpoint endpoint) {
         Handshake handshake = Handshake.of(context.request(), context.pathParams());
+        Optional<String> invalid = endpoint.channel().refusal(handshake);
+        if (invalid.isPresent()) {
+            HttpRefusals.badRequest(context.response(), invalid.get());
+            return;
+        }
         // Admitted on the request's event loop, so the stream cannot end between its start and its subscription.
         Context requestContext = Vertx.currentContext();
         authentication.outcome(context.request()).subscribe().with(outcome -> requestContext.runOnContext(ignored -> {
             Admission.Decision decision = admission.admit(outcome, endpoint.publicFeed());
             if (decision instanceof Admission.Denied denied) {
-                context.response().setStatusCode(401).putHeader("Content-Type", ProblemDetail.MEDIA_TYPE)
-                        .putHeader("WWW-Authenticate", "Bearer")
-                        .end(Buffer.buffer(Json.encode(ProblemDetail.of(401, "unauthenticated",
-                                "Authentication required", denied.reason()))));
+                HttpRefusals.unauthenticated(context.response(), denied.reason());
                 return;
             }
             Admission.Admitted admitted = (Admission.Admitted) decision;
+            TenantConnections.Slot slot = tenants.tryAcquire(dialect, admitted.identity().tenant());
+            if (slot == null) {
+                HttpRefusals.tooManyConnections(context.response(), dialect.connectionsPerTenant().orElse(0));
+                return;
+            }
             SseSession session = new SseSession(UUID.randomUUID().toString(), context.response(),
                     admitted.identity(), dialect.closeCodes(), engine.sessionBufferBytes(), metrics, vertx);
             metrics.opened();
             Conversation[] conversation = new Conversation[1];
+            CredentialRechecks.Watch[] recheck = { CredentialRechecks.Watch.NONE };
             session.start(sse.keepAlive().toMillis(), () -> {
                 metrics.closed();
+                slot.release();
+                recheck[0].cancel();
                 if (conversation[0] != null) {
                     conversation[0].closed();
                 }
@@ -96,6 +109,7 @@ public class SseTransport {
                 loop.schedule(Duration.between(Instant.now(), admitted.expiresAt()),
                         () -> session.close(Refusal.TOKEN_EXPIRED, "Token expired"));
             }
+            recheck[0] = rechecks.watch(session, admitted.recheck());
         }), context::fail);
     }
 }

@@ -136,6 +136,11 @@ public final class WebSocketSession implements Session {
     }
 
     @Override
+    public void finish() {
+        writer.submit(() -> close(1000, "Stream complete"));
+    }
+
+    @Override
     public String toString() {
         return "ws:" + id;
     }

@@ -2,6 +2,7 @@ package io.streamgate.gateway.transport;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -56,14 +57,19 @@ public class WebSocketTransport {
     private final EventLoopWriters writers;
     private final Set<WebSocketSession> open = ConcurrentHashMap.newKeySet();
     private final PendingAuthentications pending;
+    private final TenantConnections tenants;
+    private final CredentialRechecks rechecks;
     private final Vertx vertx;
     /** Set at shutdown: the close handlers that follow must not reach beans being destroyed. */
     private volatile boolean stopping;
 
     WebSocketTransport(Instance<Dialect> dialects, HandshakeAuthentication authentication, Admission admission,
             EngineConfig engine, EngineLoop loop, WebSocketConfig config, TransportMetrics metrics,
-            IdleConnections idle, EventLoopWriters writers, Vertx vertx) {
+            IdleConnections idle, EventLoopWriters writers, TenantConnections tenants, CredentialRechecks rechecks,
+            Vertx vertx) {
         this.vertx = vertx;
+        this.tenants = tenants;
+        this.rechecks = rechecks;
         this.pending = new PendingAuthentications(config.firstMessageAuth().maxPendingPerAddress());
         this.dialects = dialects;
         this.authentication = authentication;
@@ -103,20 +109,64 @@ public class WebSocketTransport {
             return;
         }
         Handshake handshake = Handshake.of(request, context.pathParams());
+        Optional<String> invalid = endpoint.channel().refusal(handshake);
+        if (invalid.isPresent()) {
+            HttpRefusals.badRequest(context.response(), invalid.get());
+            return;
+        }
         String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        switch (endpoint.credential()) {
         // A first-message endpoint ignores handshake credentials: its token is the first thing the client says.
-        Uni<HandshakeOutcome> outcome = endpoint.credential() == Endpoint.Credential.HANDSHAKE
-                ? authentication.outcome(request) : null;
-        request.toWebSocket().onSuccess(socket -> accepted(socket, outcome, handshake, dialect, endpoint, address))
-                .onFailure(failure -> LOG.debugf("WebSocket upgrade of %s failed: %s", endpoint.path(), failure));
+        case FIRST_MESSAGE -> upgradeNow(context, null, null, handshake, dialect, endpoint, address);
+        case HANDSHAKE -> upgradeNow(context, authentication.outcome(request), null, handshake, dialect, endpoint,
+                address);
+        case UPGRADE_REQUEST -> admitBeforeUpgrade(context, handshake, dialect, endpoint, address);
+        }
+    }
+
+    /**
+     * Verifies the credential while the upgrade request waits, so a refusal is an HTTP answer (401, 429)
+     * that any client library reports, rather than a socket that opens and closes at once.
+     */
+    private void admitBeforeUpgrade(RoutingContext context, Handshake handshake, Dialect dialect, Endpoint endpoint,
+            String address) {
+        var request = context.request();
+        request.pause();
+        Context requestContext = Vertx.currentContext();
+        authentication.outcome(request).subscribe().with(outcome -> requestContext.runOnContext(ignored -> {
+            Admission.Decision decision = admission.admit(outcome, endpoint.publicFeed());
+            if (decision instanceof Admission.Denied denied) {
+                HttpRefusals.unauthenticated(context.response(), denied.reason());
+                return;
+            }
+            TenantConnections.Slot slot = tenants.tryAcquire(dialect, ((Admission.Admitted) decision).identity().tenant());
+            if (slot == null) {
+                HttpRefusals.tooManyConnections(context.response(), dialect.connectionsPerTenant().orElse(0));
+                return;
+            }
+            upgradeNow(context, Uni.createFrom().item(outcome), slot, handshake, dialect, endpoint, address);
+        }), context::fail);
+    }
+
+    /** @param slot the tenant slot already taken before the upgrade, or null to take it on admission */
+    private void upgradeNow(RoutingContext context, Uni<HandshakeOutcome> outcome, TenantConnections.Slot slot,
+            Handshake handshake, Dialect dialect, Endpoint endpoint, String address) {
+        context.request().toWebSocket()
+                .onSuccess(socket -> accepted(socket, outcome, slot, handshake, dialect, endpoint, address))
+                .onFailure(failure -> {
+                    if (slot != null) {
+                        slot.release();
+                    }
+                    LOG.debugf("WebSocket upgrade of %s failed: %s", endpoint.path(), failure);
+                });
     }
 
     /** On the socket's event loop. The credential may still be in verification: nothing is read until it is done. */
-    private void accepted(ServerWebSocket socket, Uni<HandshakeOutcome> outcome, Handshake handshake,
-            Dialect dialect, Endpoint endpoint, String address) {
+    private void accepted(ServerWebSocket socket, Uni<HandshakeOutcome> outcome, TenantConnections.Slot slot,
+            Handshake handshake, Dialect dialect, Endpoint endpoint, String address) {
         Context context = Vertx.currentContext();
         EventLoopWriter writer = writers.ofCurrentConnection();
-        Connection connection = new Connection(socket, dialect, context);
+        Connection connection = new Connection(socket, dialect, context, slot);
         socket.pause();
         socket.closeHandler(closed -> connection.closed());
         socket.exceptionHandler(failure -> LOG.debugf("WebSocket %s: %s", endpoint.path(), failure.toString()));
@@ -139,9 +189,12 @@ public class WebSocketTransport {
         private String pendingAddress;
         private long authTimer = -1;
         private boolean closed;
+        private TenantConnections.Slot slot;
+        private CredentialRechecks.Watch recheck = CredentialRechecks.Watch.NONE;
 
-        Connection(ServerWebSocket socket, Dialect dialect, Context context) {
+        Connection(ServerWebSocket socket, Dialect dialect, Context context, TenantConnections.Slot slot) {
             this.socket = socket;
+            this.slot = slot;
             this.dialect = dialect;
             this.context = context;
             this.inbound = new InboundMessages(config.maxMessageBytes());
@@ -210,6 +263,14 @@ public class WebSocketTransport {
                 return;
             }
             Admission.Admitted admitted = (Admission.Admitted) decision;
+            if (slot == null) {
+                slot = tenants.tryAcquire(dialect, admitted.identity().tenant());
+                if (slot == null) {
+                    // Admitted after the upgrade, so too late for 429: 1013 is "try again later".
+                    socket.close((short) 1013, "Too many connections for this tenant");
+                    return;
+                }
+            }
             session = new WebSocketSession(UUID.randomUUID().toString(), socket, writer, admitted.identity(),
                     dialect.closeCodes(), engine.sessionBufferBytes(), metrics);
             open.add(session);
@@ -228,6 +289,7 @@ public class WebSocketTransport {
                 loop.schedule(Duration.between(Instant.now(), admitted.expiresAt()),
                         () -> expiring.close(Refusal.TOKEN_EXPIRED, "Token expired"));
             }
+            recheck = rechecks.watch(session, admitted.recheck());
             socket.pongHandler(pong -> session.heard());
             socket.frameHandler(this::frame);
             socket.resume();
@@ -281,6 +343,10 @@ public class WebSocketTransport {
             }
             closed = true;
             stopWaiting();
+            recheck.cancel();
+            if (slot != null) {
+                slot.release();
+            }
             if (session != null) {
                 open.remove(session);
                 idle.forget(session);

@@ -64,8 +64,16 @@ public final class RecordingSession implements Session {
         return frames.size() >= capacity;
     }
 
+    public volatile boolean finished;
+
     @Override
     public void close(Refusal refusal, String reason) {
+    }
+
+    @Override
+    public synchronized void finish() {
+        finished = true;
+        notifyAll();
     }
 
     public Frame frame(int index) {

@@ -32,11 +32,14 @@ class SkySpyStatsChannel {
     static final String UNKNOWN_STAT_TYPE = "No statistics of this type";
 
     /** {@code {"type":"stats.update","stat_type":…,"data":{…},"timestamp":…}}. */
-    static final StatsEncoder UPDATE = figures -> "{\"type\":\"stats.update\",\"stat_type\":"
-            + quoted(figures.statType()) + ",\"data\":" + figures.data() + ",\"timestamp\":\""
-            + SkySpyJson.timestamp(figures.computedAt()) + "\"}";
+    static String update(StatFigures figures) {
+        return "{\"type\":\"stats.update\",\"stat_type\":" + quoted(figures.statType()) + ",\"data\":"
+                + figures.data() + ",\"timestamp\":\"" + SkySpyJson.timestamp(figures.computedAt()) + "\"}";
+    }
 
-    private static final StatsEncoder SSE_UPDATE = figures -> SkySpySse.frame(UPDATE.update(figures));
+    static final StatsEncoder UPDATE = StatsEncoder.whole(SkySpyStatsChannel::update);
+
+    private static final StatsEncoder SSE_UPDATE = StatsEncoder.whole(figures -> SkySpySse.frame(update(figures)));
 
     private final StatsView stats;
 

@@ -95,4 +95,9 @@ public final class CombinedCursor implements Session {
     public void close(Refusal refusal, String reason) {
         delegate.close(refusal, reason);
     }
+
+    @Override
+    public void finish() {
+        delegate.finish();
+    }
 }

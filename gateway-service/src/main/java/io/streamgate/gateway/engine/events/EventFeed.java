@@ -135,6 +135,21 @@ public abstract class EventFeed implements TopicHandler {
         });
     }
 
+    /**
+     * The id that resumes from the oldest event still in the memory buffer: where a client starts that wants
+     * the buffered history of something (Spooled's stream of one job, which may have finished already).
+     * Resuming from it never reads Kafka.
+     */
+    public CompletableFuture<String> bufferStartId() {
+        return loop.submit(() -> {
+            StreamPosition start = position;
+            for (Map.Entry<Integer, Long> floor : bufferFloor.entrySet()) {
+                start = start.at(floor.getKey(), floor.getValue());
+            }
+            return start.encode();
+        });
+    }
+
     /** The current position of the feed: the id a client would get for "from now on". */
     public String currentId() {
         return position.encode();

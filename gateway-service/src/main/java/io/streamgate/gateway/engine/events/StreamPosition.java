@@ -49,6 +49,13 @@ public final class StreamPosition {
         return new StreamPosition(topic, moved);
     }
 
+    /** This position with {@code partition} rewound or moved to {@code nextOffset}, the first offset not delivered. */
+    public StreamPosition at(int partition, long nextOffset) {
+        long[] moved = Arrays.copyOf(next, Math.max(next.length, partition + 1));
+        moved[partition] = nextOffset;
+        return new StreamPosition(topic, moved);
+    }
+
     /** The opaque, URL-safe id a client echoes back ({@code Last-Event-ID}, SkySpy's {@code last_event_id}). */
     public String encode() {
         StringBuilder text = new StringBuilder(topic).append('|');

@@ -11,6 +11,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -99,6 +101,37 @@ public final class SseProbe implements AutoCloseable {
                 }
             } catch (TimeoutException e) {
                 throw new AssertionError("no such event within " + timeout);
+            } catch (ExecutionException e) {
+                pending = null;
+                throw new AssertionError("the stream failed", e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    /**
+     * Every event until the server ends the stream.
+     *
+     * @throws AssertionError when the stream is still open after {@code timeout}
+     */
+    public List<Event> untilEnd(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<Event> events = new ArrayList<>();
+        while (true) {
+            if (pending == null) {
+                pending = reader.submit(this::read);
+            }
+            try {
+                Event event = pending.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                pending = null;
+                if (event == null) {
+                    return events;
+                }
+                events.add(event);
+            } catch (TimeoutException e) {
+                throw new AssertionError("the stream was still open after " + timeout + ", having sent " + events);
             } catch (ExecutionException e) {
                 pending = null;
                 throw new AssertionError("the stream failed", e.getCause());
