@@ -54,7 +54,9 @@ public final class ServiceProcess implements AutoCloseable {
                 "KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafka().bootstrapServers(),
                 "REDIS_HOSTS", infrastructure.redis().uri(),
                 "STREAMGATE_AUTH_JWT_ISSUER", DevCredentials.ISSUER,
-                "STREAMGATE_AUTH_JWT_PUBLIC_KEY_LOCATION", infrastructure.credentials().publicKey().toString());
+                "STREAMGATE_AUTH_JWT_PUBLIC_KEY_LOCATION", infrastructure.credentials().publicKey().toString(),
+                // The run's throw-away key: the services issue tokens (Spooled's login, the shared refresh) too.
+                "STREAMGATE_AUTH_TOKENS_PRIVATE_KEY_LOCATION", infrastructure.credentials().privateKey().toString());
         ChildProcess process = ChildProcess.start(service.module(), command, env, root.toFile(),
                 logDir.resolve(service.module() + ".log"));
         return new ServiceProcess(service, port, process);
