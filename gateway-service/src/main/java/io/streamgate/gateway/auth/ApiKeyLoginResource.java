@@ -54,12 +54,12 @@ public class ApiKeyLoginResource {
             JsonNode request = Json.mapper().readTree(body);
             JsonNode value = request == null ? null : request.get("api_key");
             if (value == null || !value.isTextual() || value.asText().isBlank()) {
-                return Uni.createFrom().item(problem(400, "invalid-request", "Invalid request",
+                return Uni.createFrom().item(ProblemResponses.of(400, "invalid-request", "Invalid request",
                         "the body must be a JSON object with a non-empty \"api_key\""));
             }
             apiKey = value.asText().strip();
         } catch (IOException e) {
-            return Uni.createFrom().item(problem(400, "malformed-json", "Malformed JSON", "the body is not JSON"));
+            return Uni.createFrom().item(ProblemResponses.of(400, "malformed-json", "Malformed JSON", "the body is not JSON"));
         }
         if (!ApiKeys.looksLikeApiKey(apiKey)) {
             return Uni.createFrom().item(refused("not an API key (they start with " + ApiKeys.PREFIXES + ")"));
@@ -77,21 +77,16 @@ public class ApiKeyLoginResource {
                     }
                     registry.counter("streamgate.gateway.auth.logins", "outcome", "unavailable").increment();
                     if (cause instanceof TokenIssuingDisabledException disabled) {
-                        return problem(503, "unavailable", "Token issuing unavailable", disabled.getMessage());
+                        return ProblemResponses.of(503, "unavailable", "Token issuing unavailable", disabled.getMessage());
                     }
                     LOG.warnf("login failed: %s", cause.toString());
-                    return problem(503, "unavailable", "Token issuing unavailable",
+                    return ProblemResponses.of(503, "unavailable", "Token issuing unavailable",
                             "the key store cannot be reached; retry");
                 });
     }
 
     private Response refused(String reason) {
         registry.counter("streamgate.gateway.auth.logins", "outcome", "refused").increment();
-        return problem(401, "unauthenticated", "Login refused", reason);
-    }
-
-    private static Response problem(int status, String slug, String title, String detail) {
-        return Response.status(status).type(ProblemDetail.MEDIA_TYPE)
-                .entity(ProblemDetail.of(status, slug, title, detail)).build();
+        return ProblemResponses.of(401, "unauthenticated", "Login refused", reason);
     }
 }

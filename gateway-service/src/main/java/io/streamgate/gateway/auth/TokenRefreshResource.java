@@ -50,12 +50,12 @@ public class TokenRefreshResource {
             JsonNode request = Json.mapper().readTree(body);
             JsonNode value = request == null ? null : request.get("refresh_token");
             if (value == null || !value.isTextual() || value.asText().isBlank()) {
-                return Uni.createFrom().item(problem(400, "invalid-request", "Invalid request",
+                return Uni.createFrom().item(ProblemResponses.of(400, "invalid-request", "Invalid request",
                         "the body must be a JSON object with a non-empty \"refresh_token\""));
             }
             refreshToken = value.asText();
         } catch (IOException e) {
-            return Uni.createFrom().item(problem(400, "malformed-json", "Malformed JSON", "the body is not JSON"));
+            return Uni.createFrom().item(ProblemResponses.of(400, "malformed-json", "Malformed JSON", "the body is not JSON"));
         }
         return Uni.createFrom().completionStage(() -> issuer.refresh(refreshToken))
                 .map(tokens -> {
@@ -66,18 +66,13 @@ public class TokenRefreshResource {
                     Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
                     registry.counter("streamgate.gateway.auth.refreshed", "outcome", "refused").increment();
                     if (cause instanceof AuthenticationException refused) {
-                        return problem(401, "unauthenticated", "Refresh refused", refused.getMessage());
+                        return ProblemResponses.of(401, "unauthenticated", "Refresh refused", refused.getMessage());
                     }
                     if (cause instanceof TokenIssuingDisabledException disabled) {
-                        return problem(503, "unavailable", "Token issuing unavailable", disabled.getMessage());
+                        return ProblemResponses.of(503, "unavailable", "Token issuing unavailable", disabled.getMessage());
                     }
                     LOG.warnf("refresh failed: %s", cause.toString());
-                    return problem(503, "unavailable", "Token issuing unavailable", "the token store cannot be reached; retry");
+                    return ProblemResponses.of(503, "unavailable", "Token issuing unavailable", "the token store cannot be reached; retry");
                 });
-    }
-
-    private static Response problem(int status, String slug, String title, String detail) {
-        return Response.status(status).type(ProblemDetail.MEDIA_TYPE)
-                .entity(ProblemDetail.of(status, slug, title, detail)).build();
     }
 }

@@ -4,9 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.streamgate.gateway.engine.Frame;
-import io.streamgate.gateway.engine.Refusal;
+import io.streamgate.gateway.engine.ForwardingSession;
 import io.streamgate.gateway.engine.Session;
-import io.streamgate.platform.identity.Identity;
 
 /**
  * Lets one Server-Sent Events stream that carries several event feeds resume all of them from the single
@@ -18,12 +17,11 @@ import io.streamgate.platform.identity.Identity;
  * the SSE fallback, which is why WebSocket sessions never go through it. Frames without an id line
  * (state changes, notices) pass through untouched.
  */
-public final class CombinedCursor implements Session {
+public final class CombinedCursor extends ForwardingSession {
 
     private static final String ID_LINE = "id: ";
     private static final char SEPARATOR = '.';
 
-    private final Session delegate;
     private final List<String> topics;
     private final String[] positions;
 
@@ -32,7 +30,7 @@ public final class CombinedCursor implements Session {
      * @param lastEventId the combined id the client resumes from, or null
      */
     public CombinedCursor(Session delegate, List<String> topics, String lastEventId) {
-        this.delegate = delegate;
+        super(delegate);
         this.topics = List.copyOf(topics);
         this.positions = new String[topics.size()];
         for (int i = 0; i < positions.length; i++) {
@@ -74,30 +72,5 @@ public final class CombinedCursor implements Session {
             }
         }
         return delegate.send(ID_LINE + String.join(String.valueOf(SEPARATOR), known) + text.substring(end));
-    }
-
-    @Override
-    public String id() {
-        return delegate.id();
-    }
-
-    @Override
-    public Identity identity() {
-        return delegate.identity();
-    }
-
-    @Override
-    public boolean isBackedUp() {
-        return delegate.isBackedUp();
-    }
-
-    @Override
-    public void close(Refusal refusal, String reason) {
-        delegate.close(refusal, reason);
-    }
-
-    @Override
-    public void finish() {
-        delegate.finish();
     }
 }

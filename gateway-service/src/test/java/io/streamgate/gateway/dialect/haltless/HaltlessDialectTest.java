@@ -1,5 +1,7 @@
 package io.streamgate.gateway.dialect.haltless;
 
+import static io.streamgate.gateway.testing.JsonMessages.json;
+import static io.streamgate.gateway.testing.JsonMessages.fields;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,22 +14,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.NumericDate;
@@ -45,11 +38,10 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.streamgate.devstack.DevCredentials;
 import io.streamgate.devstack.DevstackTestResource;
+import io.streamgate.devstack.testing.EventWriter;
 import io.streamgate.devstack.testing.SseProbe;
 import io.streamgate.devstack.testing.WebSocketProbe;
-import io.streamgate.platform.event.EventEnvelope;
 import io.streamgate.platform.event.EventTypes;
-import io.streamgate.platform.event.KafkaBinaryBinding;
 import io.streamgate.platform.identity.Identity;
 import io.streamgate.platform.identity.IssuedTokens;
 import io.streamgate.platform.identity.Role;
@@ -99,18 +91,16 @@ class HaltlessDialectTest {
     @Inject
     TokenIssuer issuer;
 
-    private static KafkaProducer<String, byte[]> producer;
+    private static EventWriter writer;
 
     @BeforeAll
-    static void producer() {
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class)),
-                new StringSerializer(), new ByteArraySerializer());
+    static void writer() {
+        writer = new EventWriter(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
     }
 
     @AfterAll
-    static void closeProducer() {
-        producer.close();
+    static void closeWriter() {
+        writer.close();
     }
 
     @Test
@@ -354,22 +344,6 @@ class HaltlessDialectTest {
         return "hl-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    private static Set<String> fields(JsonNode message) {
-        Set<String> names = new HashSet<>();
-        for (Iterator<String> it = message.fieldNames(); it.hasNext();) {
-            names.add(it.next());
-        }
-        return names;
-    }
-
-    private static JsonNode json(String text) {
-        try {
-            return Json.mapper().readTree(text);
-        } catch (Exception e) {
-            throw new AssertionError(text, e);
-        }
-    }
-
     private static void reading(String tenant, SensorReading reading) {
         send(Topics.SENSOR_READINGS.name(), reading.machineId(), EventTypes.SENSOR_READING, tenant,
                 Json.encode(reading));
@@ -385,12 +359,6 @@ class HaltlessDialectTest {
     }
 
     private static void send(String topic, String key, String type, String tenant, byte[] value) {
-        RecordHeaders headers = new RecordHeaders();
-        KafkaBinaryBinding.write(EventEnvelope.of("/test", type, Instant.now(), key, tenant), headers);
-        try {
-            producer.send(new ProducerRecord<>(topic, null, key, value, headers)).get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        writer.send(topic, key, type, tenant, value);
     }
 }

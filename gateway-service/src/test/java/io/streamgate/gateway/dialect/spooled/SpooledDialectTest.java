@@ -1,5 +1,8 @@
 package io.streamgate.gateway.dialect.spooled;
 
+import static io.streamgate.gateway.testing.JsonMessages.json;
+import static io.streamgate.gateway.testing.JsonMessages.fields;
+import static io.streamgate.gateway.testing.JsonMessages.names;
 import static io.streamgate.gateway.dialect.spooled.SpooledTraffic.completed;
 import static io.streamgate.gateway.dialect.spooled.SpooledTraffic.created;
 import static io.streamgate.gateway.dialect.spooled.SpooledTraffic.failed;
@@ -18,8 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +52,6 @@ import io.streamgate.platform.identity.ApiKeyRecord;
 import io.streamgate.platform.identity.ApiKeys;
 import io.streamgate.platform.identity.RedisApiKeyStore;
 import io.streamgate.platform.identity.Role;
-import io.streamgate.platform.json.Json;
 import io.vertx.redis.client.Redis;
 
 /**
@@ -554,25 +554,4 @@ class SpooledDialectTest {
         return "sp-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    private static List<String> names(JsonNode message) {
-        List<String> names = new ArrayList<>();
-        message.fieldNames().forEachRemaining(names::add);
-        return names;
-    }
-
-    private static Set<String> fields(JsonNode message) {
-        Set<String> names = new HashSet<>();
-        for (Iterator<String> it = message.fieldNames(); it.hasNext();) {
-            names.add(it.next());
-        }
-        return names;
-    }
-
-    private static JsonNode json(String text) {
-        try {
-            return Json.mapper().readTree(text);
-        } catch (Exception e) {
-            throw new AssertionError(text, e);
-        }
-    }
 }

@@ -1,21 +1,14 @@
 package io.streamgate.gateway.dialect.spooled;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 
-import io.streamgate.platform.event.EventEnvelope;
+import io.streamgate.devstack.testing.EventWriter;
 import io.streamgate.platform.event.EventTypes;
-import io.streamgate.platform.event.KafkaBinaryBinding;
 import io.streamgate.platform.jobs.JobEvent;
 import io.streamgate.platform.jobs.WorkerEvent;
 import io.streamgate.platform.json.Json;
@@ -24,10 +17,8 @@ import io.streamgate.platform.topic.Topics;
 /** Job, worker and queue-figure records written to the real broker, as ingest and stats-service write them. */
 final class SpooledTraffic implements AutoCloseable {
 
-    private final KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
-            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                    ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class)),
-            new StringSerializer(), new ByteArraySerializer());
+    private final EventWriter writer = new EventWriter(
+            ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
 
     static JobEvent created(String jobId, String queue, int priority) {
         return new JobEvent("created", jobId, queue, "pending", null, 1, 3, priority, null, null, null, null, null,
@@ -73,21 +64,15 @@ final class SpooledTraffic implements AutoCloseable {
         String value = "{\"stat_type\":\"queue_stats\",\"data\":{\"date\":\"2026-12-03\",\"queues\":[" + queues
                 + "],\"workers\":{\"total\":1,\"busy\":0}},\"computed_at\":\"" + Instant.now() + "\"}";
         send(Topics.STATS_UPDATES.name(), tenant + "/queue_stats", EventTypes.STATS_UPDATE, tenant,
-                value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                value.getBytes(StandardCharsets.UTF_8));
     }
 
     private void send(String topic, String key, String type, String tenant, byte[] value) {
-        RecordHeaders headers = new RecordHeaders();
-        KafkaBinaryBinding.write(EventEnvelope.of("/test", type, Instant.now(), key, tenant), headers);
-        try {
-            producer.send(new ProducerRecord<>(topic, null, key, value, headers)).get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        writer.send(topic, key, type, tenant, value);
     }
 
     @Override
     public void close() {
-        producer.close();
+        writer.close();
     }
 }

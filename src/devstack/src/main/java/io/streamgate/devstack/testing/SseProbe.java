@@ -87,26 +87,12 @@ public final class SseProbe implements AutoCloseable {
     public Event next(Predicate<Event> wanted, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            if (pending == null) {
-                pending = reader.submit(this::read);
+            Event event = readBy(deadline, "no such event within " + timeout);
+            if (event == null) {
+                throw new AssertionError("the stream ended before the event came");
             }
-            try {
-                Event event = pending.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                pending = null;
-                if (event == null) {
-                    throw new AssertionError("the stream ended before the event came");
-                }
-                if (wanted.test(event)) {
-                    return event;
-                }
-            } catch (TimeoutException e) {
-                throw new AssertionError("no such event within " + timeout);
-            } catch (ExecutionException e) {
-                pending = null;
-                throw new AssertionError("the stream failed", e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
+            if (wanted.test(event)) {
+                return event;
             }
         }
     }
@@ -119,26 +105,31 @@ public final class SseProbe implements AutoCloseable {
     public List<Event> untilEnd(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<Event> events = new ArrayList<>();
-        while (true) {
-            if (pending == null) {
-                pending = reader.submit(this::read);
-            }
-            try {
-                Event event = pending.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                pending = null;
-                if (event == null) {
-                    return events;
-                }
-                events.add(event);
-            } catch (TimeoutException e) {
-                throw new AssertionError("the stream was still open after " + timeout + ", having sent " + events);
-            } catch (ExecutionException e) {
-                pending = null;
-                throw new AssertionError("the stream failed", e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
+        for (Event event = readBy(deadline, "the stream was still open after " + timeout + ", having sent " + events);
+                event != null; event = readBy(deadline, "the stream was still open after " + timeout + ", having sent "
+                        + events)) {
+            events.add(event);
+        }
+        return events;
+    }
+
+    /** The next event, or null at the end of the stream; an AssertionError saying {@code late} at the deadline. */
+    private Event readBy(long deadline, String late) {
+        if (pending == null) {
+            pending = reader.submit(this::read);
+        }
+        try {
+            Event event = pending.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            pending = null;
+            return event;
+        } catch (TimeoutException e) {
+            throw new AssertionError(late);
+        } catch (ExecutionException e) {
+            pending = null;
+            throw new AssertionError("the stream failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
         }
     }
 
