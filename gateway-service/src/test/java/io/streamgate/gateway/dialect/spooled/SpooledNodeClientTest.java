@@ -6,18 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import jakarta.inject.Inject;
@@ -31,16 +26,16 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.streamgate.devstack.DevstackTestResource;
+import io.streamgate.gateway.testing.ClientProgram;
 import io.streamgate.platform.identity.ApiKeyRecord;
 import io.streamgate.platform.identity.ApiKeys;
 import io.streamgate.platform.identity.RedisApiKeyStore;
 import io.streamgate.platform.identity.Role;
-import io.streamgate.platform.json.Json;
 import io.vertx.redis.client.Redis;
 
 /**
  * A Node program written the way Spooled's guide and Node SDK documentation tell a developer to (src/test/node/
- * spooled-client: {@code ws} 8, {@code eventsource}, the API-key login, the guide's PascalCase command and the
+ * spooled-client.mjs: {@code ws} 8, {@code eventsource}, the API-key login, the guide's PascalCase command and the
  * SDK's request-id command) runs against the gateway; what it prints is what a Spooled developer would see.
  */
 @QuarkusTest
@@ -62,22 +57,8 @@ class SpooledNodeClientTest {
         new RedisApiKeyStore(redis).save(ApiKeys.hash(key), new ApiKeyRecord("k-" + tenant, tenant, "sdk",
                 Set.of(Role.USER), "test", ApiKeys.preview(key), Instant.now())).toCompletableFuture().join();
         String base = root.toString().replaceFirst("/$", "");
-        Process node = new ProcessBuilder("node", "client.mjs", base, key, "emails")
-                .directory(Path.of("src/test/node/spooled-client").toFile()).redirectErrorStream(true).start();
-        Output lines = new Output();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader out = new BufferedReader(
-                    new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = out.readLine(); line != null; line = out.readLine()) {
-                    lines.add(line);
-                }
-            } catch (Exception ignored) {
-                // the process ended
-            }
-        }, "node-client-output");
-        reader.setDaemon(true);
-        reader.start();
-        try (SpooledTraffic traffic = new SpooledTraffic()) {
+        try (ClientProgram lines = ClientProgram.start(Path.of("src/test/node"), "node", "spooled-client.mjs", base, key,
+                "emails"); SpooledTraffic traffic = new SpooledTraffic()) {
             JsonNode login = next(lines, line -> line.has("login") || line.has("error"));
             assertTrue(login.has("login"), login.toString());
             assertEquals("Bearer", login.get("login").get("token_type").asText());
@@ -107,53 +88,10 @@ class SpooledNodeClientTest {
             assertEquals(job, sseCreated.get("data").get("data").get("job_id").asText());
             assertFalse(sseCreated.get("id").asText().isEmpty(), "every job event carries an id to resume from");
             assertEquals("job.completed", sseJobs.get(1).get("sse").get("event").asText());
-        } finally {
-            node.getOutputStream().close();
-            if (!node.waitFor(5, TimeUnit.SECONDS)) {
-                node.destroyForcibly();
-            }
         }
     }
 
-    /** Waits for the first line printed so far or later that {@code wanted} accepts; lines are never consumed. */
-    private static JsonNode next(Output lines, Predicate<JsonNode> wanted) throws InterruptedException {
+    private static JsonNode next(ClientProgram lines, Predicate<JsonNode> wanted) throws InterruptedException {
         return lines.await(wanted, WAIT);
-    }
-
-    /** What the Node client printed, parsed, in order. */
-    private static final class Output {
-
-        private final List<String> raw = new ArrayList<>();
-        private final List<JsonNode> parsed = new ArrayList<>();
-
-        synchronized void add(String line) {
-            raw.add(line);
-            try {
-                parsed.add(Json.mapper().readTree(line));
-            } catch (Exception notJson) {
-                // node's own diagnostics: kept in raw for the failure message
-            }
-            notifyAll();
-        }
-
-        synchronized List<JsonNode> all(Predicate<JsonNode> wanted) {
-            return parsed.stream().filter(wanted).toList();
-        }
-
-        synchronized JsonNode await(Predicate<JsonNode> wanted, Duration timeout) throws InterruptedException {
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (true) {
-                for (JsonNode line : parsed) {
-                    if (wanted.test(line)) {
-                        return line;
-                    }
-                }
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    throw new AssertionError("the Node client printed nothing wanted within " + timeout + ": " + raw);
-                }
-                TimeUnit.NANOSECONDS.timedWait(this, left);
-            }
-        }
     }
 }

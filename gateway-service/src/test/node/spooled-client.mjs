@@ -3,7 +3,7 @@
 // and with the SDK's {type, filter, requestId} command, and stream /api/v1/events with the `eventsource`
 // package (Authorization header through its fetch option, as the SDK does).
 //
-// Usage: node client.mjs <http base url> <api key> <queue>
+// Usage: node spooled-client.mjs <http base url> <api key> <queue>
 // Prints one JSON object per line: {"ready":…}, {"ws":<message>}, {"sse":{"event","id","data"}}, {"error":…}.
 // Runs until stdin closes.
 import WebSocket from 'ws';
