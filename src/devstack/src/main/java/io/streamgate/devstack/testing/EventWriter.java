@@ -2,11 +2,13 @@ package io.streamgate.devstack.testing;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -28,13 +30,22 @@ public final class EventWriter implements AutoCloseable {
     }
 
     public void send(String topic, String key, String type, String tenant, byte[] value) {
-        RecordHeaders headers = new RecordHeaders();
-        KafkaBinaryBinding.write(EventEnvelope.of("/test", type, Instant.now(), key, tenant), headers);
         try {
-            producer.send(new ProducerRecord<>(topic, null, key, value, headers)).get(30, TimeUnit.SECONDS);
+            sendAsync(topic, key, type, tenant, value).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new AssertionError("the broker did not take the event", e);
         }
+    }
+
+    /** For volume: many sends in flight, acknowledged together by {@link #flush()}. Order per key is kept. */
+    public Future<RecordMetadata> sendAsync(String topic, String key, String type, String tenant, byte[] value) {
+        RecordHeaders headers = new RecordHeaders();
+        KafkaBinaryBinding.write(EventEnvelope.of("/test", type, Instant.now(), key, tenant), headers);
+        return producer.send(new ProducerRecord<>(topic, null, key, value, headers));
+    }
+
+    public void flush() {
+        producer.flush();
     }
 
     @Override
