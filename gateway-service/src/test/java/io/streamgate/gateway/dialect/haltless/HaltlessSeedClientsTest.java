@@ -26,7 +26,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.streamgate.devstack.DevCredentials;
 import io.streamgate.devstack.DevstackTestResource;
 import io.streamgate.devstack.testing.EventWriter;
-import io.streamgate.gateway.testing.ClientProgram;
+import io.streamgate.devstack.testing.ClientProgram;
 import io.streamgate.platform.event.EventTypes;
 import io.streamgate.platform.identity.Identity;
 import io.streamgate.platform.identity.IssuedTokens;

@@ -26,7 +26,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.streamgate.devstack.DevstackTestResource;
-import io.streamgate.gateway.testing.ClientProgram;
+import io.streamgate.devstack.testing.ClientProgram;
 import io.streamgate.platform.identity.ApiKeyRecord;
 import io.streamgate.platform.identity.ApiKeys;
 import io.streamgate.platform.identity.RedisApiKeyStore;

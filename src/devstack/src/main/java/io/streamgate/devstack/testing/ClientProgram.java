@@ -1,4 +1,4 @@
-package io.streamgate.gateway.testing;
+package io.streamgate.devstack.testing;
 
 import java.io.BufferedReader;
 import java.io.IOException;
