@@ -34,7 +34,7 @@ import io.streamgate.safety.aviation.SafetyConfigs;
 import io.streamgate.safety.aviation.detect.SafetyEngine;
 
 /**
- * Replays a recorded day of traffic (OpenSky state vectors, by default {@code shared/data/adsb/switzerland.json.gz})
+ * Replays a recorded day of traffic (OpenSky state vectors, by default {@code data/adsb/switzerland.json.gz})
  * through the detectors in process, in event time: the engine's clock is the recording's, sweeps run
  * every {@code sweep-interval} of recorded time. Prints every episode it found with the thresholds used,
  * and, for context, the closest co-level approaches in the recording.

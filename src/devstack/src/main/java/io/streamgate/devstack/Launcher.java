@@ -57,7 +57,7 @@ public final class Launcher {
         System.out.printf("             (tenant 'default', tenant_admin, 24 h; signed by this run's throw-away key)%n");
         System.out.printf("  API key    %s   (tenant 'default', user)%n", apiKey);
         System.out.printf("  Post data  curl -XPOST -H 'Authorization: Bearer %s' -H 'Content-Type: application/json' "
-                + "--data-binary @../shared/data/adsb/dump1090-fa-aircraft.json %s/v1/aircraft%n", apiKey,
+                + "--data-binary @data/adsb/dump1090-fa-aircraft.json %s/v1/aircraft%n", apiKey,
                 stack.url(Service.INGEST));
         System.out.printf("  Logs       %s%n", stack.logDir());
         startTraffic(traffic, stack.url(Service.INGEST), apiKey, trafficSource);

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Lines as dump1090-fa writes them (field layout of its {@code modesSendSBSOutput}), with values of
- * BCS361 / 3c71a1 and VSB06 / 43ea47 from {@code ../shared/data/adsb/dump1090-fa-aircraft.json}.
+ * BCS361 / 3c71a1 and VSB06 / 43ea47 from {@code data/adsb/dump1090-fa-aircraft.json}.
  */
 class SbsParserTest {
 

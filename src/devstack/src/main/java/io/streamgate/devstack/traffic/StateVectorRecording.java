@@ -28,7 +28,7 @@ import io.streamgate.platform.json.Json;
  */
 public record StateVectorRecording(List<StateVector> rows) {
 
-    /** The Swiss recording in {@code shared/data}: 139,098 rows, 842 aircraft, 17 h on 2018-08-01. */
+    /** The Swiss recording in {@code data/}: 139,098 rows, 842 aircraft, 17 h on 2018-08-01. */
     public static final String SWISS = "adsb/switzerland.json.gz";
 
     public StateVectorRecording {
