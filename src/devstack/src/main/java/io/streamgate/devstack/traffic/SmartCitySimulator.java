@@ -137,7 +137,7 @@ public final class SmartCitySimulator implements TrafficGenerator {
     private Map<String, Object> parkingSpot(int i, Instant now) {
         Map<String, Object> entity = entity(PARKING_SPOTS.get(i), "ParkingSpot");
         entity.put("status", attr("Text", occupied[i] ? "occupied" : "free"));
-        entity.put("dateModified", attr("DateTime", now.toString()));
+        entity.put("dateObserved", attr("DateTime", now.toString()));
         return entity;
     }
 
