@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -84,6 +85,18 @@ public final class AttributeChanges {
             int maxAttributes) {
         Map<String, NgsiAttribute> result = new LinkedHashMap<>(request);
         checkLimit(result, maxAttributes);
+        return new Result(result, changed(current, result));
+    }
+
+    /** Batch {@code delete} naming attributes: removes them; refuses whole when one does not exist. */
+    public static Result remove(Map<String, NgsiAttribute> current, Set<String> names) {
+        List<String> missing = names.stream().filter(name -> !current.containsKey(name)).sorted().toList();
+        if (!missing.isEmpty()) {
+            throw NgsiProblemException.unprocessable("one or more of the attributes in the request do not exist: "
+                    + missing);
+        }
+        Map<String, NgsiAttribute> result = new LinkedHashMap<>(current);
+        result.keySet().removeAll(names);
         return new Result(result, changed(current, result));
     }
 

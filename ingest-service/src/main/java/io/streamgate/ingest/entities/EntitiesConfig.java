@@ -48,4 +48,11 @@ public interface EntitiesConfig {
     /** Pending changes sent to Kafka in one batch, and entities the relay visits per round. */
     @WithDefault("100")
     int outboxBatch();
+
+    /**
+     * Entities one {@code POST /v2/op/update} may name. Each is written and announced in turn while the request
+     * waits, so this bounds how long one request holds a worker.
+     */
+    @WithDefault("1000")
+    int maxBatchEntities();
 }

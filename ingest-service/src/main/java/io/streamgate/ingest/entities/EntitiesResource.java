@@ -1,12 +1,9 @@
 package io.streamgate.ingest.entities;
 
-import java.io.IOException;
 import java.net.URI;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -26,6 +23,7 @@ import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -36,10 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -47,9 +42,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.streamgate.ingest.entities.EntityDocuments.NewEntity;
 import io.streamgate.ingest.entities.EntityKeys.EntityRef;
 import io.streamgate.service.identity.Caller;
+import io.streamgate.service.problem.InvalidRequestException;
 import io.streamgate.service.problem.MalformedJsonException;
 import io.streamgate.platform.entities.NgsiAttribute;
-import io.streamgate.platform.json.Json;
 
 /**
  * A small NGSI v2 entity API (normalized representation), scoped by {@code Fiware-Service} and
@@ -69,9 +64,6 @@ public class EntitiesResource {
     private static final List<String> UNSUPPORTED_QUERY = List.of("id", "idPattern", "typePattern", "q", "mq",
             "georel", "geometry", "coords", "attrs", "metadata", "orderBy");
 
-    /** Duplicate attribute names would otherwise silently keep the last one. */
-    private static final ObjectReader READER = Json.mapper().reader()
-            .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final String JSON_BODY_EXAMPLE = """
             {"id": "urn:ngsi-ld:Room:001", "type": "Room",
              "temperature": {"type": "Number", "value": 23.5}, "name": {"value": "Lobby"}}""";
@@ -309,6 +301,16 @@ public class EntitiesResource {
         return Response.noContent().build();
     }
 
+    @ServerExceptionMapper
+    Response invalid(InvalidRequestException e) {
+        return NgsiProblemMapper.invalid(e);
+    }
+
+    @ServerExceptionMapper
+    Response malformed(MalformedJsonException e) {
+        return NgsiProblemMapper.malformed(e);
+    }
+
     /** NGSI v2 normalized form; {@code metadata} is always empty because none is accepted. */
     static ObjectNode representation(StoredEntity entity) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
@@ -355,21 +357,6 @@ public class EntitiesResource {
         }
     }
 
-    /** The options the request named, refusing any this endpoint does not implement rather than ignoring it. */
-    private static Set<String> options(String raw, Set<String> supported) {
-        if (raw == null || raw.isBlank()) {
-            return Set.of();
-        }
-        Set<String> named = Arrays.stream(raw.split(",")).map(String::strip).filter(o -> !o.isEmpty())
-                .collect(Collectors.toSet());
-        List<String> unsupported = named.stream().filter(o -> !supported.contains(o)).sorted().toList();
-        if (!unsupported.isEmpty()) {
-            throw NgsiProblemException.badRequest("unsupported options " + unsupported + "; this endpoint supports "
-                    + (supported.isEmpty() ? "none" : supported.stream().sorted().toList()));
-        }
-        return named;
-    }
-
     private static int integer(String name, String raw, int absent, int min, int max) {
         if (raw == null) {
             return absent;
@@ -387,35 +374,10 @@ public class EntitiesResource {
     }
 
     private JsonNode readJson(String contentType, byte[] body) {
-        long max = config.maxBody().asLongValue();
-        if (body != null && body.length > max) {
-            throw NgsiProblemException.tooLarge("the body has " + body.length + " bytes; at most " + max
-                    + " are accepted");
-        }
-        if (!isJson(contentType)) {
-            throw NgsiProblemException.unsupportedMediaType("the body must be application/json");
-        }
-        if (body == null || body.length == 0) {
-            throw new MalformedJsonException("the body is empty");
-        }
-        try {
-            return READER.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new MalformedJsonException(e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new MalformedJsonException(e.getMessage());
-        }
+        return NgsiRequests.readJson(contentType, body, config.maxBody());
     }
 
-    private static boolean isJson(String contentType) {
-        if (contentType == null) {
-            return false;
-        }
-        try {
-            MediaType type = MediaType.valueOf(contentType);
-            return "application".equalsIgnoreCase(type.getType()) && "json".equalsIgnoreCase(type.getSubtype());
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+    private static Set<String> options(String raw, Set<String> supported) {
+        return NgsiRequests.options(raw, supported);
     }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -77,11 +78,44 @@ public class EntityService {
                 throw NgsiProblemException.unprocessable("Already Exists: an entity with id '" + entity.id()
                         + "' exists in this service path");
             }
-            Instant now = now();
-            StoredEntity state = new StoredEntity(entity.id(), entity.type(), entity.attributes(), now, now);
-            commitAndAnnounce(lock, state, entity.type(), EntityChange.created(scope.tenant(), scope.servicePath(),
-                    entity.id(), entity.type(), entity.attributes(), now));
+            createLocked(lock, scope, entity);
         }
+    }
+
+    /**
+     * {@code POST /v2/op/update} with {@code append} or {@code appendStrict}: creates the entity when the
+     * scope has none with its id, otherwise adds (and, unless {@code strict}, overwrites) its attributes.
+     * One lock covers the check and the write, so two batches creating the same entity cannot both create it.
+     *
+     * @param type the type the request named, or null; an existing entity of another type is refused (422)
+     */
+    public void upsert(Scope scope, NewEntity entity, String type, boolean strict) {
+        EntityRef ref = new EntityRef(scope, entity.id());
+        try (EntityLock lock = store.lock(ref)) {
+            StoredEntity current = store.load(ref).orElse(null);
+            if (current == null) {
+                createLocked(lock, scope, entity);
+                return;
+            }
+            if (type != null && !type.equals(current.type())) {
+                throw NgsiProblemException.unprocessable("Already Exists: entity '" + entity.id() + "' has type '"
+                        + current.type() + "', not '" + type + "'");
+            }
+            changeLocked(lock, current, AttributeChanges.append(current.attributes(), entity.attributes(), strict,
+                    config.maxAttributes()));
+        }
+    }
+
+    /** {@code POST /v2/op/update} with {@code delete} and attribute names: removes just those attributes. */
+    public void deleteAttributes(EntityRef ref, String type, Set<String> names) {
+        change(ref, type, current -> AttributeChanges.remove(current, names));
+    }
+
+    private void createLocked(EntityLock lock, Scope scope, NewEntity entity) {
+        Instant now = now();
+        StoredEntity state = new StoredEntity(entity.id(), entity.type(), entity.attributes(), now, now);
+        commitAndAnnounce(lock, state, entity.type(), EntityChange.created(scope.tenant(), scope.servicePath(),
+                entity.id(), entity.type(), entity.attributes(), now));
     }
 
     /**
@@ -158,16 +192,19 @@ public class EntityService {
             Function<Map<String, NgsiAttribute>, AttributeChanges.Result> operation) {
         try (EntityLock lock = store.lock(ref)) {
             StoredEntity current = get(ref, type);
-            AttributeChanges.Result result = operation.apply(current.attributes());
-            if (!result.changedAnything()) {
-                return;
-            }
-            Instant now = now();
-            Scope scope = ref.scope();
-            commitAndAnnounce(lock, current.withAttributes(result.attributes(), now), current.type(),
-                    EntityChange.updated(scope.tenant(), scope.servicePath(), current.id(), current.type(),
-                            result.attributes(), result.changed(), now));
+            changeLocked(lock, current, operation.apply(current.attributes()));
         }
+    }
+
+    private void changeLocked(EntityLock lock, StoredEntity current, AttributeChanges.Result result) {
+        if (!result.changedAnything()) {
+            return;
+        }
+        Instant now = now();
+        Scope scope = lock.ref().scope();
+        commitAndAnnounce(lock, current.withAttributes(result.attributes(), now), current.type(),
+                EntityChange.updated(scope.tenant(), scope.servicePath(), current.id(), current.type(),
+                        result.attributes(), result.changed(), now));
     }
 
     private void commitAndAnnounce(EntityLock lock, StoredEntity state, String type, EntityChange change) {

@@ -45,6 +45,7 @@ public final class Launcher {
         String token = stack.infrastructure().credentials().token(Identity.DEFAULT_TENANT, "devstack-admin",
                 Set.of(Role.TENANT_ADMIN), Duration.ofHours(24));
         String apiKey = DevApiKey.create(stack.url(Service.INGEST), token);
+        DevUsers.create(stack.url(Service.INGEST), token);
         System.out.printf("%nStreamGate is up in %.1f s%n", startup.toMillis() / 1000.0);
         System.out.printf("  Kafka      %s%n", stack.infrastructure().kafka().bootstrapServers());
         System.out.printf("  Redis      %s%n", stack.infrastructure().redis().uri());
@@ -56,6 +57,11 @@ public final class Launcher {
         System.out.printf("  Dev token  %s%n", token);
         System.out.printf("             (tenant 'default', tenant_admin, 24 h; signed by this run's throw-away key)%n");
         System.out.printf("  API key    %s   (tenant 'default', user)%n", apiKey);
+        System.out.printf("  Demo login curl -XPOST -H 'Fiware-Service: %s' -H 'Content-Type: application/json' "
+                + "-d '{\"username\":\"%s\",\"password\":\"%s\"}' %s/auth/login%n", DevUsers.TENANT,
+                DevUsers.EMAIL, DevUsers.DEMO_PASSWORD, stack.url(Service.GATEWAY));
+        System.out.printf("             (DEMO password, tenant '%s', user; GeonicDB stream ws://127.0.0.1:%d/?tenant=%s)%n",
+                DevUsers.TENANT, Service.GATEWAY.defaultPort(), DevUsers.TENANT);
         System.out.printf("  Post data  curl -XPOST -H 'Authorization: Bearer %s' -H 'Content-Type: application/json' "
                 + "--data-binary @data/adsb/dump1090-fa-aircraft.json %s/v1/aircraft%n", apiKey,
                 stack.url(Service.INGEST));

@@ -57,8 +57,9 @@ public final class IngestClient implements AutoCloseable {
     /** What ingest answered, or why there was no answer ({@code status} 0). */
     public record Outcome(int status, String body, String failure) {
 
+        /** 202 with a receipt from the {@code /v1} feeds, 204 from the NGSI v2 entity API. */
         public boolean accepted() {
-            return status == 202;
+            return status == 202 || status == 204;
         }
 
         /** Worth sending again later: no answer, overload, a broker outage, a request still in flight. */
@@ -92,7 +93,7 @@ public final class IngestClient implements AutoCloseable {
         }
 
         private int receiptField(String field) {
-            if (!accepted() || body == null) {
+            if (status != 202 || body == null) {
                 return 0;
             }
             try {

@@ -24,6 +24,8 @@ public record IngestPost(String path, byte[] body, int items, boolean live) {
     public static final String DEVICE_LOCATIONS = "/v1/devices/locations";
     public static final String JOB_EVENTS = "/v1/jobs/events";
     public static final String WORKER_EVENTS = "/v1/workers/events";
+    /** NGSI v2 batch update; it answers 204 without a receipt. */
+    public static final String ENTITY_BATCH = "/v2/op/update";
 
     /** A batch endpoint's body, {@code {"<field>": [ … ]}}. */
     public static IngestPost batch(String path, String field, List<?> items) {

@@ -62,7 +62,8 @@ final class Outbox {
             if (outcome.accepted()) {
                 queue.removeFirst();
                 postsDelivered.incrementAndGet();
-                recordsAccepted.addAndGet(outcome.acceptedRecords());
+                // A 204 (NGSI) carries no receipt: all of the post's records were taken.
+                recordsAccepted.addAndGet(outcome.status() == 204 ? next.post().items() : outcome.acceptedRecords());
                 recovered();
             } else if (outcome.transientFailure()) {
                 failed(next, outcome);

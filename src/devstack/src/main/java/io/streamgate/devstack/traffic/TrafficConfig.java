@@ -17,13 +17,14 @@ import java.util.Map;
  */
 public record TrafficConfig(boolean enabled, long seed, Duration httpTimeout, int maxPending,
         AircraftReplay.Settings aircraft, SensorSimulator.Settings sensors, DeviceSimulator.Settings devices,
-        JobQueueSimulator.Settings jobs) {
+        JobQueueSimulator.Settings jobs, SmartCitySimulator.Settings entities) {
 
     public static final String ENABLED = "streamgate.traffic";
 
     public static TrafficConfig defaults() {
         return new TrafficConfig(true, 42, Duration.ofSeconds(10), 600, AircraftReplay.Settings.DEFAULTS,
-                SensorSimulator.Settings.DEFAULTS, DeviceSimulator.Settings.DEFAULTS, JobQueueSimulator.Settings.DEFAULTS);
+                SensorSimulator.Settings.DEFAULTS, DeviceSimulator.Settings.DEFAULTS, JobQueueSimulator.Settings.DEFAULTS,
+                SmartCitySimulator.Settings.DEFAULTS);
     }
 
     /** From system properties, then the environment, then the defaults. */
@@ -42,6 +43,7 @@ public record TrafficConfig(boolean enabled, long seed, Duration httpTimeout, in
                 s.duration("streamgate.traffic.http-timeout", d.httpTimeout()),
                 (int) s.integer("streamgate.traffic.max-pending", d.maxPending()),
                 AircraftReplay.Settings.read(d.aircraft(), s), SensorSimulator.Settings.read(d.sensors(), s),
-                DeviceSimulator.Settings.read(d.devices(), s), JobQueueSimulator.Settings.read(d.jobs(), s));
+                DeviceSimulator.Settings.read(d.devices(), s), JobQueueSimulator.Settings.read(d.jobs(), s),
+                SmartCitySimulator.Settings.read(d.entities(), s));
     }
 }

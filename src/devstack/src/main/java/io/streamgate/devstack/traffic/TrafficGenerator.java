@@ -6,9 +6,7 @@ import java.util.List;
 
 /**
  * One simulated feed of the demo traffic, and the extension point for new ones: implement this and
- * add the generator to {@link TrafficSource#standardGenerators}. NGSI entity updates (being built
- * separately) are meant to arrive this way — a generator that posts entity changes to ingest's NGSI
- * endpoint once it exists.
+ * add the generator to {@link TrafficSource#standardGenerators}.
  *
  * <p>{@link #tick} runs on the traffic source's scheduler, one call at a time per generator, every
  * {@link #interval()}; what it returns is posted to ingest in order, before its next call.

@@ -84,8 +84,7 @@ public final class TrafficSource implements AutoCloseable {
     }
 
     /**
-     * The extension point: the feeds the launcher runs. Add a generator here to have the demo send it
-     * (NGSI entity updates are to join this list once ingest has their endpoint).
+     * The extension point: the feeds the launcher runs. Add a generator here to have the demo send it.
      *
      * @param run part of generated ids that must not repeat across launches (job ids)
      */
@@ -101,6 +100,7 @@ public final class TrafficSource implements AutoCloseable {
         generators.add(new SensorSimulator(config.sensors(), config.seed() ^ 0x5e45_0001L));
         generators.add(new DeviceSimulator(config.devices(), config.seed() ^ 0x5e45_0002L));
         generators.add(new JobQueueSimulator(config.jobs(), config.seed() ^ 0x5e45_0003L, run));
+        generators.add(new SmartCitySimulator(config.entities(), config.seed() ^ 0x5e45_0004L));
         return generators;
     }
 

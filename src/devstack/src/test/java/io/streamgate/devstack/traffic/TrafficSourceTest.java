@@ -224,7 +224,7 @@ class TrafficSourceTest {
     @Test
     void theStandardGeneratorsCoverEveryFeedOfTheDemo() {
         List<TrafficGenerator> generators = TrafficSource.standardGenerators(TrafficConfig.defaults(), "t", log::add);
-        assertEquals(List.of("aircraft", "sensors", "devices", "jobs"),
+        assertEquals(List.of("aircraft", "sensors", "devices", "jobs", "entities"),
                 generators.stream().map(TrafficGenerator::name).toList());
     }
 }

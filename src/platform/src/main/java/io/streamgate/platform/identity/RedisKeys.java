@@ -20,4 +20,14 @@ public final class RedisKeys {
     public static String refreshToken(String hash) {
         return "streamgate:refresh:" + hash;
     }
+
+    /** Hash of username → JSON {@link UserRecord}, per tenant: the password users of {@code POST /auth/login}. */
+    public static String users(String tenant) {
+        return "streamgate:tenant:" + tenant + ":users";
+    }
+
+    /** Hash of lower-case e-mail → username, per tenant: lets a user log in with either. */
+    public static String userEmails(String tenant) {
+        return "streamgate:tenant:" + tenant + ":user-emails";
+    }
 }
