@@ -30,7 +30,7 @@ import io.streamgate.platform.json.Json;
 /**
  * The clients written from the products' own documents (gateway-service/src/test/node and src/test/python)
  * against the whole stack from its packaged jars, fed by the launcher's demo traffic through ingest: what a
- * Haltless or Spooled customer sees after changing only the host name.
+ * Haltless, Spooled or GeonicDB customer sees after changing only the host name.
  */
 class SeedClientsOnTheStackIT {
 
@@ -91,6 +91,34 @@ class SeedClientsOnTheStackIT {
             JsonNode sse = client.await(line -> line.path("sse").path("event").asText().startsWith("job."), WAIT);
             assertTrue(!sse.get("sse").get("id").asText().isEmpty(), "SSE job events carry a resumable id");
         }
+    }
+
+    @Test
+    void geonicDbGuideClientLogsInAndSeesTheSmartCityChange() throws Exception {
+        createUser("operator", "operator@seeds.example", "a-test-password-1");
+        try (ClientProgram client = ClientProgram.start(NODE, "node", "geonicdb-client.mjs",
+                stack.url(Service.GATEWAY).toString(), TENANT, "operator@seeds.example", "a-test-password-1")) {
+            assertEquals(200, client.await(line -> line.has("login"), WAIT).get("login").asInt());
+            assertEquals("access_token", client.await(line -> line.has("open"), WAIT).get("open").asText());
+            client.await(line -> "pong".equals(line.path("message").path("type").asText()), WAIT);
+            JsonNode change = client.await(line -> line.path("message").path("type").asText().startsWith("entity"),
+                    WAIT).get("message");
+            assertEquals(TENANT, change.get("tenant").asText());
+            assertTrue(Set.of("Room", "ParkingSpot", "AirQualityObserved").contains(change.get("entityType").asText()),
+                    change.toString());
+        }
+    }
+
+    /** A password user of the tenant, made through ingest's admin endpoint as an operator would. */
+    private static void createUser(String username, String email, String password) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(stack.url(Service.INGEST) + "/v1/admin/users"))
+                .header("Authorization", "Bearer " + token(Role.TENANT_ADMIN))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + username + "\",\"email\":\"" + email
+                        + "\",\"password\":\"" + password + "\"}"))
+                .build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, response.statusCode(), response.body());
     }
 
     private static String token(Role role) {
