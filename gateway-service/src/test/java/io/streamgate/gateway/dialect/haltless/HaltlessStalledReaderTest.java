@@ -37,6 +37,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.streamgate.devstack.Deadline;
 import io.streamgate.devstack.DevCredentials;
 import io.streamgate.devstack.DevstackTestResource;
 import io.streamgate.devstack.testing.EventWriter;
@@ -122,11 +123,9 @@ class HaltlessStalledReaderTest {
                     ack.get(30, TimeUnit.SECONDS);
                 }
             }
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            while (metric("streamgate_gateway_slow_consumer_closes_total{feed=\"alerts.triggered\"") <= closesBefore) {
-                assertTrue(System.nanoTime() < deadline, "the stalled stream was never ended as a slow consumer");
-                TimeUnit.MILLISECONDS.sleep(20);
-            }
+            Deadline.await("the stalled stream ended as a slow consumer", WAIT,
+                    () -> metricNow("streamgate_gateway_slow_consumer_closes_total{feed=\"alerts.triggered\"")
+                            > closesBefore);
             sampling.set(false);
             sampler.join();
             assertTrue(maxUnflushed.get() > 0, "the client really stalled the gateway's writes");
@@ -171,6 +170,14 @@ class HaltlessStalledReaderTest {
             int n = in.read(chunk);
             assertTrue(n >= 0, "the stream ended before " + marker);
             received.write(chunk, 0, n);
+        }
+    }
+
+    private double metricNow(String prefix) {
+        try {
+            return metric(prefix);
+        } catch (Exception e) {
+            throw new IllegalStateException("metrics unreadable", e);
         }
     }
 
