@@ -32,6 +32,10 @@ public final class EventTypes {
     public static final String MACHINE_STATUS = "io.streamgate.machine.status";
     /** A device entered or left a geofence: {@link io.streamgate.platform.devices.GeofenceEvent}. */
     public static final String GEOFENCE_EVENT = "io.streamgate.geofence.event";
+    /** A workflow changed, or an execution or one of its steps moved: {@link io.streamgate.platform.workflows.WorkflowEvent}. */
+    public static final String WORKFLOW_EVENT = "io.streamgate.workflow.event";
+    /** One webhook delivery attempt: {@link io.streamgate.platform.workflows.WebhookStatus}. */
+    public static final String WEBHOOK_STATUS = "io.streamgate.webhook.status";
 
     /** The latest figures of one statistic: {@link io.streamgate.platform.stats.StatsUpdate}. */
     public static final String STATS_UPDATE = "io.streamgate.stats.update";

@@ -52,12 +52,12 @@ public final class Topics {
     /** NGSI entity changes. Schema v1: {@code EntityChange}. */
     public static final Topic ENTITIES_CHANGES = new Topic("entities.changes", "tenant/entity id", false,
             List.of(INGEST), List.of(GATEWAY), 1);
-    /** Workflow and execution steps. Schema v1: not yet written by any service. */
+    /** Workflows changing, executions starting and ending, their steps. Schema v1: {@code WorkflowEvent}. */
     public static final Topic WORKFLOWS_EVENTS = new Topic("workflows.events", "workflow id", false,
-            List.of(INGEST), List.of(GATEWAY), 1);
-    /** Webhook delivery attempts. Schema v1: not yet written by any service. */
-    public static final Topic WEBHOOKS_STATUS = new Topic("webhooks.status", "webhook id", false,
-            List.of(INGEST), List.of(GATEWAY), 1);
+            List.of(SAFETY), List.of(GATEWAY), 1);
+    /** Webhook delivery attempts, every attempt of one delivery under its id. Schema v1: {@code WebhookStatus}. */
+    public static final Topic WEBHOOKS_STATUS = new Topic("webhooks.status", "delivery id", false,
+            List.of(SAFETY), List.of(GATEWAY), 1);
     /** Aircraft safety episodes, every record of one episode under its id. Schema v1: {@code SafetyEvent}. */
     public static final Topic SAFETY_EVENTS = new Topic("safety.events", "safety event id", false,
             List.of(SAFETY), List.of(GATEWAY, STATS), 1);
