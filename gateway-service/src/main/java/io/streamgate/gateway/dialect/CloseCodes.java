@@ -7,7 +7,14 @@ import io.streamgate.gateway.engine.Refusal;
  * RFC 6455 (1004–1006, 1015) are rejected when the dialect is built, not when a client is closed.
  */
 public record CloseCodes(int unauthorized, int tokenExpired, int heartbeatTimeout, int slowConsumer, int forbidden,
-        int messageTooBig, int goingAway, int authTimeout, int tooManyPending) {
+        int messageTooBig, int goingAway, int authTimeout, int tooManyPending, int notFound) {
+
+    /** For dialects whose channels never name a resource that may not exist: not found closes as "policy violation". */
+    public CloseCodes(int unauthorized, int tokenExpired, int heartbeatTimeout, int slowConsumer, int forbidden,
+            int messageTooBig, int goingAway, int authTimeout, int tooManyPending) {
+        this(unauthorized, tokenExpired, heartbeatTimeout, slowConsumer, forbidden, messageTooBig, goingAway, authTimeout,
+                tooManyPending, 1008);
+    }
 
     /** For dialects without first-message auth: its two refusals close as "policy violation". */
     public CloseCodes(int unauthorized, int tokenExpired, int heartbeatTimeout, int slowConsumer, int forbidden,
@@ -18,7 +25,7 @@ public record CloseCodes(int unauthorized, int tokenExpired, int heartbeatTimeou
 
     public CloseCodes {
         for (int code : new int[] { unauthorized, tokenExpired, heartbeatTimeout, slowConsumer, forbidden,
-                messageTooBig, goingAway, authTimeout, tooManyPending }) {
+                messageTooBig, goingAway, authTimeout, tooManyPending, notFound }) {
             if (code < 1000 || code > 4999 || (code >= 1004 && code <= 1006) || code == 1015) {
                 throw new IllegalArgumentException("not a close code a server may send: " + code);
             }
@@ -36,6 +43,7 @@ public record CloseCodes(int unauthorized, int tokenExpired, int heartbeatTimeou
             case GOING_AWAY -> goingAway;
             case AUTH_TIMEOUT -> authTimeout;
             case TOO_MANY_PENDING -> tooManyPending;
+            case NOT_FOUND -> notFound;
         };
     }
 }

@@ -19,6 +19,8 @@ public enum Refusal {
     TOO_MANY_PENDING,
     /** The authenticated caller may not use this endpoint. */
     FORBIDDEN,
+    /** What the client asked for (a workflow, an execution) does not exist, or is not its tenant's. */
+    NOT_FOUND,
     /** A client frame over the dialect's limit. */
     MESSAGE_TOO_BIG,
     /** The gateway is shutting down. */

@@ -132,6 +132,19 @@ public class StatsView implements TopicHandler {
         });
     }
 
+    /**
+     * For a caller on the engine thread whose snapshot already carried the current figures ({@link
+     * #latestOnEngineThread}): the session watches {@code statTypes} from the next update on, nothing sent now.
+     */
+    public void watchOnEngineThread(Session session, String tenant, StatsEncoder encoder, List<String> statTypes) {
+        watches.put(session, new Watch(tenant, encoder, new LinkedHashSet<>(statTypes)));
+    }
+
+    /** The tenant's latest figures of one stat type, for a caller on the engine thread. */
+    public Optional<StatFigures> latestOnEngineThread(String tenant, String statType) {
+        return Optional.ofNullable(latest.getOrDefault(tenant, Map.of()).get(statType));
+    }
+
     public void unwatch(Session session, List<String> statTypes, String reply) {
         loop.execute(() -> {
             Watch watch = watches.get(session);

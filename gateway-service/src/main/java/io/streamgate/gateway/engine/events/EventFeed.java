@@ -123,16 +123,22 @@ public abstract class EventFeed implements TopicHandler {
      * are answered from (at most {@link EventFeedConfig#replayBufferEvents()} of all tenants together).
      */
     public CompletableFuture<List<LiveEvent>> recentEvents(String tenant) {
-        return loop.submit(() -> {
-            List<LiveEvent> events = new ArrayList<>();
-            for (Iterator<LiveEvent> it = recent.descendingIterator(); it.hasNext();) {
-                LiveEvent event = it.next();
-                if (tenant.equals(event.envelope().tenant())) {
-                    events.add(event);
-                }
+        return loop.submit(() -> recentOnEngineThread(tenant, Integer.MAX_VALUE));
+    }
+
+    /**
+     * As {@link #recentEvents(String)}, at most {@code limit} of them, for a caller already on the engine thread
+     * (an encoder, a snapshot): what it renders is then ordered against the live events around it.
+     */
+    public List<LiveEvent> recentOnEngineThread(String tenant, int limit) {
+        List<LiveEvent> events = new ArrayList<>(Math.min(limit, 16));
+        for (Iterator<LiveEvent> it = recent.descendingIterator(); it.hasNext() && events.size() < limit;) {
+            LiveEvent event = it.next();
+            if (tenant.equals(event.envelope().tenant())) {
+                events.add(event);
             }
-            return events;
-        });
+        }
+        return events;
     }
 
     /**
@@ -150,9 +156,12 @@ public abstract class EventFeed implements TopicHandler {
         });
     }
 
-    /** The current position of the feed: the id a client would get for "from now on". */
-    public String currentId() {
-        return position.encode();
+    /**
+     * The feed's position now: the id that resumes from the next event. A channel that reads a snapshot from
+     * elsewhere (Redis) takes it first and subscribes from it, so no event written while it read is lost.
+     */
+    public CompletableFuture<String> currentId() {
+        return loop.submit(position::encode);
     }
 
     /**
