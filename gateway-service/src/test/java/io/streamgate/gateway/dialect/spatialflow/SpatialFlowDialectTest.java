@@ -338,6 +338,28 @@ class SpatialFlowDialectTest {
     }
 
     @Test
+    void theSseFallbackOfAWorkflowChannelTakesTheQueryTokenAndNamesEachEventByItsType() {
+        String tenant = tenant();
+        String workflowId = "wf-" + UUID.randomUUID();
+        storeWorkflow(tenant, workflowId, 1, 0, 0);
+        storeExecution(tenant, workflowId, "ex-1");
+        String path = SpatialFlowDialect.sse(workflowPath(workflowId) + "executions/ex-1/");
+        try (SseProbe stream = SseProbe.open(http(path + "?token=" + token(tenant, false)), Map.of())) {
+            assertEquals(200, stream.status());
+            assertEquals("ex-1", json(stream.next("execution_snapshot", WAIT).data()).at("/execution/execution_id")
+                    .asText());
+            workflowEvent(tenant, new WorkflowEvent(id(), WorkflowEvent.STEP_SUCCEEDED, workflowId, "Airport arrivals",
+                    true, "ex-1", 1, "webhook", WorkflowEvent.RUNNING, 1, null, null, null, Instant.now()));
+            SseProbe.Event step = stream.next("step_update", WAIT);
+            assertEquals("succeeded", json(step.data()).at("/step/status").asText());
+            assertNotNull(step.id(), "resumable");
+        }
+        try (SseProbe stranger = SseProbe.open(http(path), Map.of("Authorization", "Bearer " + token(tenant(), false)))) {
+            assertEquals(4004, json(stranger.next("close", WAIT).data()).get("code").asInt());
+        }
+    }
+
+    @Test
     void aPingIsAnsweredAndAnythingElseGetsAnErrorWhileTheStreamGoesOn() {
         try (WebSocketProbe client = connect(SpatialFlowDialect.GEOFENCE, tenant(), false)) {
             client.send("{\"type\":\"ping\"}");
