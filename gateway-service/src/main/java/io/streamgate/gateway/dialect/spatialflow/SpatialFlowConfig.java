@@ -8,7 +8,7 @@ import io.smallrye.config.WithDefault;
 /**
  * SpatialFlow's settings. How often a dashboard gets fresh figures is the stats view's
  * ({@code streamgate.gateway.stats.min-interval}, 2 s); whether {@code ?token=} is accepted is the gateway's
- * ({@code streamgate.gateway.auth.query-token-enabled}).
+ * ({@code streamgate.auth.query-token-enabled}).
  */
 @ConfigMapping(prefix = "streamgate.spatialflow")
 public interface SpatialFlowConfig {
