@@ -118,6 +118,16 @@ public interface AviationSafetyConfig {
         @WithDefault("120s")
         Duration lookAhead();
 
+        /**
+         * A pair is assessed only from fixes at most this far apart in time. Each fix is extrapolated to the
+         * other's time with its own velocity, which holds for a few seconds; an aircraft that went silent a
+         * while ago (out of coverage, landed, a replay that compresses time) would otherwise be extrapolated
+         * along a straight line into a conflict no one is in. ADS-B positions arrive about twice a second and
+         * a receiver's {@code aircraft.json} once a second, so 5 s allows for several missed updates.
+         */
+        @WithDefault("5s")
+        Duration maxFixSkew();
+
         /** Radius of the protected zone. */
         @WithDefault("5")
         double lateralMinimum();

@@ -12,6 +12,7 @@ import io.streamgate.safety.aviation.geo.Kinematics;
 final class Filters {
 
     private final long staleAfterMillis;
+    private final long maxFixSkewMillis;
     private final double minGroundSpeed;
     private final double ghostRadius;
     private final double ghostAltitude;
@@ -19,6 +20,7 @@ final class Filters {
 
     Filters(AviationSafetyConfig config) {
         this.staleAfterMillis = config.staleAfter().toMillis();
+        this.maxFixSkewMillis = config.proximity().maxFixSkew().toMillis();
         this.minGroundSpeed = config.minGroundSpeed();
         this.ghostRadius = config.ghost().radius();
         this.ghostAltitude = config.ghost().altitude();
@@ -43,6 +45,11 @@ final class Filters {
     /** Everything a pair check needs, and none of the reasons it would be a false alarm. */
     boolean pairEligible(TrackedAircraft a, Instant now) {
         return fresh(a, now) && airborne(a) && a.position.track() != null && fastEnough(a) && !a.ghost;
+    }
+
+    /** {@code b} may be assessed against {@code a}: eligible itself, and its fix close enough in time to a's. */
+    boolean pairEligible(TrackedAircraft a, TrackedAircraft b, Instant now) {
+        return pairEligible(b, now) && Math.abs(a.time.toEpochMilli() - b.time.toEpochMilli()) <= maxFixSkewMillis;
     }
 
     /**

@@ -113,7 +113,7 @@ final class ProximityDetector {
                 if (pair == null && !plausible(a, b, now)) {
                     continue;
                 }
-                PairAssessment assessment = filters.pairEligible(b, now) ? assess(a, b) : null;
+                PairAssessment assessment = filters.pairEligible(a, b, now) ? assess(a, b) : null;
                 if (pair == null) {
                     if (assessment == null || !assessment.anyHit()) {
                         continue;
@@ -133,7 +133,7 @@ final class ProximityDetector {
                 }
                 pair.pass = current;
                 TrackedAircraft b = pair.other(a);
-                record(airspace.tenant, pair, eligible && filters.pairEligible(b, now) ? assess(a, b) : null, out);
+                record(airspace.tenant, pair, eligible && filters.pairEligible(a, b, now) ? assess(a, b) : null, out);
             }
         }
     }
