@@ -1,6 +1,7 @@
 package io.streamgate.gateway.transport;
 
 import io.streamgate.platform.json.Json;
+import io.streamgate.platform.problem.HttpRefusal;
 import io.streamgate.platform.problem.ProblemDetail;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
@@ -27,6 +28,13 @@ final class HttpRefusals {
         response.putHeader("Retry-After", "5");
         problem(response, ProblemDetail.of(429, "too-many-connections", "Too many connections",
                 "this tenant already holds " + limit + " connections to this API; close one or retry later"));
+    }
+
+    /** A stream's path asked with another method than the one it serves. */
+    static void methodNotAllowed(HttpServerResponse response, String method, String path, String allowed) {
+        response.putHeader("Allow", allowed);
+        problem(response, HttpRefusal.of(405, HttpRefusal.defaultDetail(405, method, path)
+                + "; an event stream is read with " + allowed));
     }
 
     private static void problem(HttpServerResponse response, ProblemDetail problem) {

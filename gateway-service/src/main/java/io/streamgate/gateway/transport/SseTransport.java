@@ -64,6 +64,9 @@ public class SseTransport {
             for (Endpoint endpoint : dialect.endpoints()) {
                 if (endpoint.transport() == Endpoint.Transport.SSE) {
                     router.get(endpoint.path()).handler(context -> open(context, dialect, endpoint));
+                    // Without it another method on a stream's path falls through to the REST layer's 404.
+                    router.route(endpoint.path()).handler(context -> HttpRefusals.methodNotAllowed(context.response(),
+                            context.request().method().name(), context.request().path(), "GET"));
                 }
             }
         }

@@ -9,12 +9,12 @@ import java.net.http.HttpResponse;
 import io.streamgate.platform.json.Json;
 
 /** Creates an API key through ingest's admin endpoint, as an operator would. */
-final class DevApiKey {
+public final class DevApiKey {
 
     private DevApiKey() {
     }
 
-    static String create(URI ingest, String adminToken) {
+    public static String create(URI ingest, String adminToken) {
         HttpRequest request = HttpRequest.newBuilder(ingest.resolve("/v1/admin/api-keys"))
                 .header("Authorization", "Bearer " + adminToken)
                 .header("Content-Type", "application/json")

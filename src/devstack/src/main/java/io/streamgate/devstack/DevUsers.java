@@ -11,7 +11,7 @@ import java.net.http.HttpResponse;
  * as an operator would. DEMO CREDENTIALS ONLY: the password is the one GeonicDB's documentation uses in its
  * login example, so that example runs unchanged against the stack; it exists only in this run's Redis.
  */
-final class DevUsers {
+public final class DevUsers {
 
     static final String TENANT = "default";
     static final String USERNAME = "demo";
@@ -22,7 +22,7 @@ final class DevUsers {
     private DevUsers() {
     }
 
-    static void create(URI ingest, String adminToken) {
+    public static void create(URI ingest, String adminToken) {
         String body = "{\"username\":\"" + USERNAME + "\",\"email\":\"" + EMAIL + "\",\"password\":\""
                 + DEMO_PASSWORD + "\",\"roles\":[\"user\"]}";
         HttpRequest request = HttpRequest.newBuilder(ingest.resolve("/v1/admin/users"))

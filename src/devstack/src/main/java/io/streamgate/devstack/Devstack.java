@@ -74,7 +74,7 @@ public final class Devstack implements AutoCloseable {
             System.setProperty(SHARED_KAFKA_PROPERTY, shared.kafka.bootstrapServers());
             System.setProperty(SHARED_REDIS_PROPERTY, shared.redis.uri());
             System.setProperty(SHARED_JWT_KEY_PROPERTY, shared.credentials.publicKey().toString());
-            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "devstack-shutdown"));
+            ShutdownOrder.register(ShutdownOrder.Stage.INFRASTRUCTURE, shared::close);
         }
         return shared;
     }

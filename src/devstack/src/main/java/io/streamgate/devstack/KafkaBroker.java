@@ -82,7 +82,8 @@ public final class KafkaBroker implements AutoCloseable {
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true",
                 "-Dlog4j2.configurationFile=" + writeLogConfig(), "-cp", classpath, "kafka.Kafka",
                 config.toString()));
-        process = ChildProcess.start("kafka", command, Map.of(), home.toFile(), home.resolve("kafka.log"));
+        process = ChildProcess.start("kafka", command, Map.of(), home.toFile(), home.resolve("kafka.log"),
+                ShutdownOrder.Stage.INFRASTRUCTURE);
         try {
             Deadline.await("Kafka on " + bootstrapServers(), START_TIMEOUT, this::answers);
         } catch (IllegalStateException e) {

@@ -30,16 +30,22 @@ public final class Launcher {
         Stack stack = Stack.start(true);
         AtomicReference<TrafficSource> trafficSource = new AtomicReference<>();
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("\nStreamGate: stopping ...");
-            // The traffic first, so that no post meets an ingest that is going away.
+        long[] stopping = new long[1];
+        // Ctrl-C reaches this JVM alone (every child runs in a session of its own): the traffic stops first, so
+        // no post meets an ingest that is going away; then the services together; then Kafka and Redis.
+        ShutdownOrder.register(ShutdownOrder.Stage.TRAFFIC, () -> {
+            stopping[0] = System.nanoTime();
+            System.out.println("\nStreamGate: stopping the traffic, then the services, then Kafka and Redis ...");
             TrafficSource running = trafficSource.getAndSet(null);
             if (running != null) {
                 running.close();
             }
-            stack.close();
+        });
+        ShutdownOrder.register(ShutdownOrder.Stage.INFRASTRUCTURE, stack::close);
+        ShutdownOrder.register(ShutdownOrder.Stage.DONE, () -> {
+            System.out.printf("StreamGate: stopped in %.1f s%n", (System.nanoTime() - stopping[0]) / 1e9);
             stopped.countDown();
-        }, "streamgate-stop"));
+        });
 
         Duration startup = Duration.ofNanos(System.nanoTime() - started);
         String token = stack.infrastructure().credentials().token(Identity.DEFAULT_TENANT, "devstack-admin",
@@ -65,6 +71,7 @@ public final class Launcher {
         System.out.printf("  Post data  curl -XPOST -H 'Authorization: Bearer %s' -H 'Content-Type: application/json' "
                 + "--data-binary @data/adsb/dump1090-fa-aircraft.json %s/v1/aircraft%n", apiKey,
                 stack.url(Service.INGEST));
+        System.out.printf("  Shell      export TOKEN=%s API_KEY=%s%n", token, apiKey);
         System.out.printf("  Logs       %s%n", stack.logDir());
         startTraffic(traffic, stack.url(Service.INGEST), apiKey, trafficSource);
         System.out.println("Press Ctrl-C to stop.");

@@ -34,7 +34,8 @@ public final class RedisServer implements AutoCloseable {
         this.executable = onPath().orElseGet(() -> extractBundled(home));
         List<String> command = List.of(executable, "--port", String.valueOf(port), "--bind", "127.0.0.1",
                 "--save", "", "--appendonly", "no", "--dir", home.toString(), "--protected-mode", "no");
-        this.process = ChildProcess.start("redis", command, Map.of(), home.toFile(), home.resolve("redis.log"));
+        this.process = ChildProcess.start("redis", command, Map.of(), home.toFile(), home.resolve("redis.log"),
+                ShutdownOrder.Stage.INFRASTRUCTURE);
     }
 
     public static RedisServer start(Path home) {

@@ -28,6 +28,15 @@ public final class HttpRefusal {
         };
     }
 
+    /**
+     * The detail of a refusal the REST framework made without a body (no method for the path or HTTP method, a
+     * Content-Type or Accept no method takes), naming what the client sent where it helps.
+     */
+    public static String frameworkDetail(int status, String method, String path, String contentType) {
+        return status == 415 ? "Content-Type " + contentType + " is not accepted at " + path + "; send application/json"
+                : defaultDetail(status, method, path);
+    }
+
     /** The detail for a status when the framework gave none: what the client can do about it. */
     public static String defaultDetail(int status, String method, String path) {
         return switch (status) {

@@ -40,10 +40,8 @@ public class ProblemMappers {
         }
         int status = original.getStatus();
         String path = "/" + uri.getPath().replaceFirst("^/", "");
-        String detail = status == 415
-                ? "Content-Type " + headers.getHeaderString(HttpHeaders.CONTENT_TYPE) + " is not accepted at " + path
-                        + "; send application/json"
-                : HttpRefusal.defaultDetail(status, request.getMethod(), path);
+        String detail = HttpRefusal.frameworkDetail(status, request.getMethod(), path,
+                headers.getHeaderString(HttpHeaders.CONTENT_TYPE));
         // fromResponse keeps the framework's headers, Allow on a 405 among them.
         return Response.fromResponse(original).type(ProblemDetail.MEDIA_TYPE).entity(HttpRefusal.of(status, detail))
                 .build();
