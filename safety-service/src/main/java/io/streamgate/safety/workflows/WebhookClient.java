@@ -85,7 +85,7 @@ public class WebhookClient {
                     .get(connectTimeout.toMillis() + call.timeout().toMillis() + 1_000, TimeUnit.MILLISECONDS);
             return classify(response.statusCode(), elapsed(started));
         } catch (ExecutionException e) {
-            return new Answer(Outcome.RETRY, null, describe(e.getCause()), elapsed(started));
+            return new Answer(Outcome.RETRY, null, describe(e.getCause(), call.timeout()), elapsed(started));
         } catch (TimeoutException e) {
             return new Answer(Outcome.RETRY, null, "no answer within " + call.timeout().toMillis() + " ms",
                     elapsed(started));
@@ -116,15 +116,24 @@ public class WebhookClient {
         }
     }
 
-    private static String describe(Throwable cause) {
+    /**
+     * Why an attempt got no answer, without the request line: Vert.x's messages name the path and query, which
+     * may carry credentials, and the error goes into logs and {@code webhooks.status}.
+     */
+    private static String describe(Throwable cause, Duration timeout) {
         if (cause == null) {
             return "failed";
         }
         String name = cause.getClass().getSimpleName();
         if (name.contains("Timeout") || cause instanceof TimeoutException) {
-            return "timed out: " + cause.getMessage();
+            return "no answer within " + timeout.toMillis() + " ms";
         }
-        return name + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+        if (cause instanceof java.net.ConnectException || cause instanceof java.net.UnknownHostException
+                || cause instanceof javax.net.ssl.SSLException) {
+            // Their messages name only the host and port, or the TLS problem.
+            return name + ": " + cause.getMessage();
+        }
+        return name;
     }
 
     private static long elapsed(long started) {

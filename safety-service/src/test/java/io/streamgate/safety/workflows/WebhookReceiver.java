@@ -27,7 +27,7 @@ final class WebhookReceiver implements AutoCloseable {
     static final int NEVER = -1;
 
     record Call(String method, String path, String deliveryId, String signature, String timestamp, String contentType,
-            String custom, byte[] body) {
+            String custom, byte[] body, java.time.Instant at) {
 
         String text() {
             return new String(body, StandardCharsets.UTF_8);
@@ -80,7 +80,7 @@ final class WebhookReceiver implements AutoCloseable {
                     exchange.getRequestHeaders().getFirst("X-StreamGate-Signature"),
                     exchange.getRequestHeaders().getFirst("X-StreamGate-Timestamp"),
                     exchange.getRequestHeaders().getFirst("Content-Type"),
-                    exchange.getRequestHeaders().getFirst("X-Custom"), body));
+                    exchange.getRequestHeaders().getFirst("X-Custom"), body, java.time.Instant.now()));
             status = answer.applyAsInt(calls.size());
             if (status == NEVER) {
                 held.add(exchange);
