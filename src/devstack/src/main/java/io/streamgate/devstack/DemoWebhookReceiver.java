@@ -28,7 +28,7 @@ import com.sun.net.httpserver.HttpServer;
  * 200, except every {@code failEvery}-th call, which gets 503 so the stack's retries and {@code retrying}
  * statuses show. A receiver in production would also drop a delivery id it has seen (at-least-once).
  */
-final class DemoWebhookReceiver implements AutoCloseable {
+public final class DemoWebhookReceiver implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
@@ -41,7 +41,7 @@ final class DemoWebhookReceiver implements AutoCloseable {
     private final int failEvery;
     private final Consumer<String> log;
 
-    DemoWebhookReceiver(int failEvery, Consumer<String> log) {
+    public DemoWebhookReceiver(int failEvery, Consumer<String> log) {
         this.failEvery = failEvery;
         this.log = log;
         try {
@@ -55,11 +55,11 @@ final class DemoWebhookReceiver implements AutoCloseable {
     }
 
     /** The URL of {@code path} on this receiver, whose calls are checked with {@code secret} once it is known. */
-    URI url(String path) {
+    public URI url(String path) {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
     }
 
-    void secret(String path, String secret) {
+    public void secret(String path, String secret) {
         secrets.put(path, secret);
     }
 

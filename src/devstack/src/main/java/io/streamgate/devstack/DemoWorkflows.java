@@ -22,7 +22,7 @@ import io.streamgate.platform.json.Json;
  * only: the pedestrian's executions skip the webhook) → webhook.</li>
  * </ul>
  */
-final class DemoWorkflows {
+public final class DemoWorkflows {
 
     /** Path and definition (with {@code %s} for the receiver's URL) of each demo workflow. */
     private record Demo(String path, String definition) {
@@ -63,7 +63,7 @@ final class DemoWorkflows {
     }
 
     /** @return the names of the workflows created */
-    static List<String> create(URI safety, String token, DemoWebhookReceiver receiver) {
+    public static List<String> create(URI safety, String token, DemoWebhookReceiver receiver) {
         HttpClient http = HttpClient.newHttpClient();
         return DEMOS.stream().map(demo -> {
             String body = demo.definition().formatted(receiver.url(demo.path()));
