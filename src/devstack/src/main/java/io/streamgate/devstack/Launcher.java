@@ -2,6 +2,7 @@ package io.streamgate.devstack;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
@@ -29,6 +30,7 @@ public final class Launcher {
         TrafficConfig traffic = TrafficConfig.fromSystem();
         Stack stack = Stack.start(true);
         AtomicReference<TrafficSource> trafficSource = new AtomicReference<>();
+        AtomicReference<DemoWebhookReceiver> webhooks = new AtomicReference<>();
         CountDownLatch stopped = new CountDownLatch(1);
         long[] stopping = new long[1];
         // Ctrl-C reaches this JVM alone (every child runs in a session of its own): the traffic stops first, so
@@ -42,6 +44,13 @@ public final class Launcher {
             }
         });
         ShutdownOrder.register(ShutdownOrder.Stage.INFRASTRUCTURE, stack::close);
+        // After the services: a safety-service draining its deliveries still finds the receiver.
+        ShutdownOrder.register(ShutdownOrder.Stage.INFRASTRUCTURE, () -> {
+            DemoWebhookReceiver receiver = webhooks.getAndSet(null);
+            if (receiver != null) {
+                receiver.close();
+            }
+        });
         ShutdownOrder.register(ShutdownOrder.Stage.DONE, () -> {
             System.out.printf("StreamGate: stopped in %.1f s%n", (System.nanoTime() - stopping[0]) / 1e9);
             stopped.countDown();
@@ -73,9 +82,34 @@ public final class Launcher {
                 stack.url(Service.INGEST));
         System.out.printf("  Shell      export TOKEN=%s API_KEY=%s%n", token, apiKey);
         System.out.printf("  Logs       %s%n", stack.logDir());
+        if (traffic.enabled()) {
+            startDemoWorkflows(stack.url(Service.SAFETY), token, webhooks);
+        }
         startTraffic(traffic, stack.url(Service.INGEST), apiKey, trafficSource);
         System.out.println("Press Ctrl-C to stop.");
         stopped.await();
+    }
+
+    /**
+     * The demo workflows and their local webhook receiver, before the traffic starts so the first geofence
+     * events already run them; the stack works without them.
+     */
+    private static void startDemoWorkflows(URI safety, String token, AtomicReference<DemoWebhookReceiver> running) {
+        DemoWebhookReceiver receiver = null;
+        try {
+            int failEvery = DemoWorkflows.failEvery();
+            receiver = new DemoWebhookReceiver(failEvery, System.out::println);
+            List<String> created = DemoWorkflows.create(safety, token, receiver);
+            running.set(receiver);
+            System.out.printf("  Workflows  %s%n", String.join(", ", created));
+            System.out.printf("             webhooks to %s, every %s call answered 503 (-D%s)%n",
+                    receiver.url("/hooks/"), failEvery > 0 ? failEvery + "th" : "no", DemoWorkflows.FAIL_EVERY);
+        } catch (RuntimeException e) {
+            if (receiver != null) {
+                receiver.close();
+            }
+            System.out.println("  Workflows  not created: " + e.getMessage());
+        }
     }
 
     /** Demo traffic through ingest's public API with the run's API key; it never stops the launcher. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -100,7 +101,7 @@ class LauncherShutdownIT {
     private static Map<String, ProcessHandle> children(ProcessHandle launcher) {
         Map<String, ProcessHandle> children = new HashMap<>();
         launcher.children().forEach(child -> {
-            String line = child.info().commandLine().orElse("");
+            String line = commandLine(child);
             if (line.contains("redis-server")) {
                 children.put("redis", child);
             } else if (line.contains("kafka.Kafka")) {
@@ -114,6 +115,15 @@ class LauncherShutdownIT {
             }
         });
         return children;
+    }
+
+    /** From /proc where there is one: ProcessHandle.Info leaves out command lines as long as Kafka's classpath. */
+    private static String commandLine(ProcessHandle process) {
+        try {
+            return Files.readString(Path.of("/proc", Long.toString(process.pid()), "cmdline")).replace('\0', ' ');
+        } catch (java.io.IOException | RuntimeException unreadable) {
+            return process.info().commandLine().orElse("");
+        }
     }
 
     private static String order(Map<String, Long> goneAt, long signalled) {
