@@ -75,6 +75,13 @@ public final class DevCredentials {
         return sign(privateKey, tenant, subject, roles, ttl);
     }
 
+    /** As {@link #token}, with SpatialFlow's {@code is_superuser} claim (its webhook-status channel). */
+    public String superuserToken(String tenant, String subject, Set<Role> roles, Duration ttl) {
+        JwtClaims claims = claims(tenant, subject, roles, ttl);
+        claims.setClaim("is_superuser", true);
+        return sign(privateKey, claims);
+    }
+
     /**
      * Signs a token with the key of the devstack running in this JVM (tests).
      *
