@@ -83,7 +83,7 @@ final class SpatialFlowEventCodec implements Encoder<LiveEvent> {
     }
 
     /** Every message starts {@code {"type":"<name>"}: the SSE event name, without parsing it again. */
-    private static String typeOf(String message) {
+    static String typeOf(String message) {
         int start = message.indexOf(':') + 2;
         return message.substring(start, message.indexOf('"', start));
     }

@@ -89,11 +89,7 @@ final class WorkflowChannels {
     }
 
     private static String frame(boolean sse, String message) {
-        if (!sse) {
-            return message;
-        }
-        int start = message.indexOf(':') + 2;
-        return SseFrames.event(null, message.substring(start, message.indexOf('"', start)), message);
+        return sse ? SseFrames.event(null, SpatialFlowEventCodec.typeOf(message), message) : message;
     }
 
     private static Endpoint endpoint(String path, boolean sse, Channel channel) {
