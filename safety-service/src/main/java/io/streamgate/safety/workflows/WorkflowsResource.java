@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -43,6 +45,7 @@ import io.streamgate.service.problem.ProblemMappers;
  * is ever shown.
  */
 @Path("/v1/workflows")
+@Tag(name = "Workflows", description = "Definitions, executions and webhook deliveries: docs/workflows.md")
 @Produces(MediaType.APPLICATION_JSON)
 public class WorkflowsResource {
 
@@ -65,6 +68,7 @@ public class WorkflowsResource {
         this.parser = new WorkflowRequestParser(config);
     }
 
+    @Operation(summary = "List the tenant's workflows")
     @GET
     public Map<String, Object> list() {
         List<WorkflowDefinition> workflows = store.list(caller.tenant());
@@ -72,6 +76,7 @@ public class WorkflowsResource {
     }
 
     /** 201 with the workflow and, this once, its {@code secret}. */
+    @Operation(summary = "Create a workflow; the answer carries its webhook signing secret, shown only this once")
     @POST
     @Consumes(MediaType.WILDCARD)
     public Response create(byte[] body) {
@@ -93,6 +98,7 @@ public class WorkflowsResource {
         return Response.created(URI.create("/v1/workflows/" + workflow.id())).entity(answer).build();
     }
 
+    @Operation(summary = "One workflow of the tenant (404 for another tenant's)")
     @GET
     @Path("{id}")
     public Response get(@PathParam("id") String id) {
@@ -100,6 +106,7 @@ public class WorkflowsResource {
     }
 
     /** Replaces name, enabled, trigger and steps; id, secret and created_at stay. */
+    @Operation(summary = "Replace a workflow's definition (name, trigger, steps, enabled)")
     @PUT
     @Path("{id}")
     @Consumes(MediaType.WILDCARD)
@@ -128,6 +135,7 @@ public class WorkflowsResource {
     }
 
     /** {@code {"enabled": false}} disables the workflow (no new executions; running ones go on), true enables it. */
+    @Operation(summary = "Enable or disable a workflow: {\"enabled\": false}")
     @PATCH
     @Path("{id}")
     @Consumes(MediaType.WILDCARD)
@@ -149,6 +157,7 @@ public class WorkflowsResource {
         return Response.ok(workflow).build();
     }
 
+    @Operation(summary = "Delete a workflow and its secret")
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("id") String id) {
@@ -167,6 +176,7 @@ public class WorkflowsResource {
     }
 
     /** Where one execution of the workflow stands (the document the gateway's execution channel starts with). */
+    @Operation(summary = "Where one execution of the workflow stands, step by step")
     @GET
     @Path("{id}/executions/{execution}")
     public Response execution(@PathParam("id") String id, @PathParam("execution") String executionId) {
