@@ -34,6 +34,12 @@ public final class TrackedAircraft {
     /** When {@link #lat}/{@link #lon} was fixed; 0 when never. */
     public long positionAt;
 
+    /** For the tracker's holder: when it last published this aircraft (rate bound). */
+    public long publishedAt;
+    /** For the tracker's holder: the last ACAS advisory it published (ARA, RAC, flags, threat) and when. */
+    public long advisorySignature = -1;
+    public long advisoryPublishedAt;
+
     // CPR pairing
     int evenLat;
     int evenLon;
