@@ -25,12 +25,18 @@ public final class Cpr {
     /** Number of longitude zones at a latitude (1–59). */
     public static int nl(double lat) {
         double abs = Math.abs(lat);
-        for (int i = 0; i < NL_TRANSITIONS.length; i++) {
-            if (abs < NL_TRANSITIONS[i]) {
-                return 59 - i;
+        // binary search for the first transition latitude above |lat|; none above: one zone
+        int low = 0;
+        int high = NL_TRANSITIONS.length;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (abs < NL_TRANSITIONS[mid]) {
+                high = mid;
+            } else {
+                low = mid + 1;
             }
         }
-        return 1;
+        return 59 - low;
     }
 
     /**
