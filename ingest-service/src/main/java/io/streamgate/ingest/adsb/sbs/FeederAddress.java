@@ -1,9 +1,9 @@
 package io.streamgate.ingest.adsb.sbs;
 
 /** A feeder's {@code host:port}; IPv6 literals in brackets, as in {@code [::1]:30003}. */
-record FeederAddress(String host, int port) {
+public record FeederAddress(String host, int port) {
 
-    static FeederAddress parse(String text) {
+    public static FeederAddress parse(String text) {
         String value = text.strip();
         int colon = value.lastIndexOf(':');
         if (colon <= 0 || colon == value.length() - 1) {

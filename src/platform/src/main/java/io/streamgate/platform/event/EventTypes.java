@@ -4,6 +4,8 @@ package io.streamgate.platform.event;
 public final class EventTypes {
 
     public static final String AIRCRAFT_POSITION = "io.streamgate.aircraft.position";
+    /** An aircraft reported an ACAS resolution advisory: {@link io.streamgate.platform.aviation.AcasAdvisory}. */
+    public static final String AIRCRAFT_ACAS_ADVISORY = "io.streamgate.aircraft.acas.advisory";
     public static final String ACARS_MESSAGE = "io.streamgate.acars.message";
     public static final String AIRSPACE_ADVISORY = "io.streamgate.airspace.advisory";
     public static final String NOTAM = "io.streamgate.notam";

@@ -26,6 +26,13 @@ public final class Topics {
      */
     public static final Topic AIRCRAFT_STATE = new Topic("aircraft.state", "ICAO hex", true,
             List.of(INGEST), List.of(GATEWAY), 1);
+    /**
+     * ACAS resolution advisories the aircraft themselves reported (raw Mode S: BDS 3,0 replies, TC28
+     * broadcasts), one record per change of an advisory. Meant for safety-service to raise {@code TCAS_RA}
+     * events from; see docs/raw-adsb.md for what is wired. Schema v1: {@code AcasAdvisory}.
+     */
+    public static final Topic AIRCRAFT_ACAS = new Topic("aircraft.acas", "ICAO hex of the reporting aircraft", false,
+            List.of(INGEST), List.of(SAFETY), 1);
     /** ACARS / VDL2 messages. Schema v1: {@code AcarsMessage}. */
     public static final Topic ACARS_MESSAGES = new Topic("acars.messages", "ICAO hex, else flight", false,
             List.of(INGEST), List.of(GATEWAY, STATS), 1);
@@ -77,7 +84,7 @@ public final class Topics {
     public static final Topic STATS_UPDATES = new Topic("stats.updates", "tenant/stat type", true,
             List.of(STATS), List.of(GATEWAY), 1);
 
-    public static final List<Topic> ALL = List.of(AIRCRAFT_POSITIONS, AIRCRAFT_STATE, ACARS_MESSAGES,
+    public static final List<Topic> ALL = List.of(AIRCRAFT_POSITIONS, AIRCRAFT_STATE, AIRCRAFT_ACAS, ACARS_MESSAGES,
             AIRSPACE_ADVISORIES, NOTAMS, AUDIO_TRANSCRIPTIONS, SENSOR_READINGS, DEVICE_LOCATIONS, JOBS_EVENTS,
             WORKERS_EVENTS, ENTITIES_CHANGES, WORKFLOWS_EVENTS, WEBHOOKS_STATUS, SAFETY_EVENTS, ALERTS_TRIGGERED,
             GEOFENCE_EVENTS, MACHINES_STATUS, STATS_UPDATES);
