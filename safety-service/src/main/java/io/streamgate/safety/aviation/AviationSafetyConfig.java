@@ -53,6 +53,19 @@ public interface AviationSafetyConfig {
 
     Producer producer();
 
+    Acas acas();
+
+    /** TCAS resolution advisories the aircraft reported themselves ({@code aircraft.acas}, from raw Mode S). */
+    interface Acas {
+
+        /**
+         * A reported RA whose aircraft says nothing more for this long has ended ({@code end_reason: silence}); an
+         * RA lasts seconds and is reported about once a second while it is active.
+         */
+        @WithDefault("10s")
+        Duration silence();
+    }
+
     /**
      * A {@code ~} (non-ICAO: TIS-B, ADS-R) target this close to a real aircraft is that aircraft's
      * rebroadcast, not a second aircraft: every detector ignores it while it shadows one.

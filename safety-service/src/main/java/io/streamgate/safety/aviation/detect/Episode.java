@@ -67,6 +67,10 @@ final class Episode {
         return id;
     }
 
+    Instant lastSeen() {
+        return lastSeen;
+    }
+
     String type() {
         return type;
     }
