@@ -82,6 +82,8 @@ public final class Launcher {
                 stack.url(Service.INGEST));
         System.out.printf("  Shell      export TOKEN=%s API_KEY=%s%n", token, apiKey);
         System.out.printf("  Logs       %s%n", stack.logDir());
+        System.out.printf("  Data       %s   (Kafka and Redis; removed when the stack stops)%n",
+                stack.infrastructure().home());
         if (traffic.enabled()) {
             startDemoWorkflows(stack.url(Service.SAFETY), token, webhooks);
         }

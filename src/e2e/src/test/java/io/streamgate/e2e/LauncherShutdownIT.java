@@ -26,7 +26,8 @@ import io.streamgate.devstack.Stack;
  * The README's run command stopped as a person stops it: Ctrl-C in a terminal, which signals the terminal's
  * whole foreground process group. The launcher runs in a process group of its own here (setsid) and the group
  * gets SIGINT, as a terminal sends it. Every service must be gone before Kafka and Redis go (they drain to
- * Kafka on the way down), everything must be gone, and the launcher must exit as interrupted, within a bound.
+ * Kafka on the way down), everything must be gone with its temporary data, and the launcher must exit as
+ * interrupted, within a bound.
  */
 class LauncherShutdownIT {
 
@@ -80,6 +81,7 @@ class LauncherShutdownIT {
             }
             assertEquals(children.keySet(), goneAt.keySet(), "everything stopped within " + STOP);
             assertTrue(launcher.waitFor(STOP.toSeconds(), TimeUnit.SECONDS), "the launcher exited");
+            assertEquals(130, launcher.exitValue(), "as interrupted, the code Maven's exec treats as a normal stop");
             long lastService = goneAt.entrySet().stream().filter(e -> e.getKey().endsWith("-service"))
                     .mapToLong(Map.Entry::getValue).max().orElseThrow();
             assertTrue(lastService <= goneAt.get("kafka") && lastService <= goneAt.get("redis"),
@@ -89,6 +91,10 @@ class LauncherShutdownIT {
                     order(goneAt, signalled));
             synchronized (output) {
                 assertTrue(output.stream().anyMatch(line -> line.startsWith("StreamGate: stopped in")), "" + output);
+                Path data = output.stream().filter(line -> line.startsWith("  Data ")).findFirst()
+                        .map(line -> Path.of(line.substring("  Data ".length()).strip().split("\\s+")[0]))
+                        .orElseThrow(() -> new AssertionError("the banner names the data directory: " + output));
+                assertFalse(Files.exists(data), "Kafka's and Redis' temporary data is removed: " + data);
             }
         } finally {
             launcher.descendants().forEach(ProcessHandle::destroyForcibly);
