@@ -1,5 +1,8 @@
 package io.streamgate.gateway.transport;
 
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Request;
@@ -18,7 +21,11 @@ import io.streamgate.platform.problem.ProblemDetail;
  */
 public class RestRefusals {
 
-    @ServerExceptionMapper
+    /*
+     * Not WebApplicationException as a whole: a mapper that covers NotFoundException stops RESTEasy from passing a
+     * path it has no resource for on to the gateway's other routes (the dashboard at GET /, the transports).
+     */
+    @ServerExceptionMapper({ NotAllowedException.class, NotSupportedException.class, NotAcceptableException.class })
     public Response framework(WebApplicationException e, HttpHeaders headers, UriInfo uri, Request request) {
         Response original = e.getResponse();
         if (original.hasEntity()) {
