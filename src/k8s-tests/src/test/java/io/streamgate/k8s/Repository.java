@@ -30,6 +30,11 @@ final class Repository {
         return ROOT.resolve(service + "-service");
     }
 
+    /** The defaults every service shares (ordinal 100). */
+    static Path platformDefaults() {
+        return ROOT.resolve("src/platform/src/main/resources/META-INF/microprofile-config.properties");
+    }
+
     static Path serviceKit() {
         return ROOT.resolve("src/service-kit");
     }
