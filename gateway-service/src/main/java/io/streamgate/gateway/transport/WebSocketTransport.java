@@ -107,7 +107,10 @@ public class WebSocketTransport {
         stop();
     }
 
-    private void stop() {
+    private synchronized void stop() {
+        if (stopping) {
+            return;
+        }
         stopping = true;
         open.forEach(session -> session.close(Refusal.GOING_AWAY, "Server shutting down"));
     }
