@@ -128,6 +128,19 @@ public final class SseSession implements Session {
         }
     }
 
+    /**
+     * Ends the stream because the server is going away: a last {@code retry:} tells the client how soon to reconnect
+     * (its EventSource does so on its own, with its Last-Event-ID), and no {@code close} event, which would tell
+     * a dialect's client the server ended the subscription for good.
+     */
+    void drain(long retryMillis) {
+        if (closed.compareAndSet(false, true)) {
+            cancelTimers();
+            response.end("retry: " + retryMillis + "\n\n");
+            ended();
+        }
+    }
+
     private void ended() {
         closed.set(true);
         cancelTimers();

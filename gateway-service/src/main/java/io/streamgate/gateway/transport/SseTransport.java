@@ -3,12 +3,16 @@ package io.streamgate.gateway.transport;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
+import io.quarkus.runtime.ShutdownEvent;
 import io.streamgate.gateway.auth.Admission;
 import io.streamgate.gateway.auth.HandshakeAuthentication;
 import io.streamgate.gateway.dialect.Conversation;
@@ -43,6 +47,7 @@ public class SseTransport {
     private final TenantConnections tenants;
     private final CredentialRechecks rechecks;
     private final Vertx vertx;
+    private final Set<SseSession> open = ConcurrentHashMap.newKeySet();
 
     SseTransport(Instance<Dialect> dialects, HandshakeAuthentication authentication, Admission admission,
             EngineConfig engine, EngineLoop loop, SseConfig sse, TransportMetrics metrics, TenantConnections tenants,
@@ -72,6 +77,25 @@ public class SseTransport {
         }
     }
 
+    /**
+     * Every open stream ends with a last {@code retry:} so its client reconnects at once to another replica and
+     * resumes from its last event id, instead of waiting for a dropped connection to time out. Ended streams also
+     * let Quarkus' graceful shutdown, which waits for open requests, finish at once.
+     */
+    void stopping(@Observes ShutdownDelayInitiatedEvent shutdown) {
+        stop();
+    }
+
+    /** In case a shutdown skips the first phase (see WebSocketTransport). */
+    void stop(@Observes ShutdownEvent shutdown) {
+        stop();
+    }
+
+    private void stop() {
+        long retryMillis = sse.drainRetry().toMillis();
+        open.forEach(session -> session.drain(retryMillis));
+    }
+
     private void open(RoutingContext context, Dialect dialect, Endpoint endpoint) {
         Handshake handshake = Handshake.of(context.request(), context.pathParams());
         Optional<String> invalid = endpoint.channel().refusal(handshake);
@@ -98,7 +122,9 @@ public class SseTransport {
             metrics.opened();
             Conversation[] conversation = new Conversation[1];
             CredentialRechecks.Watch[] recheck = { CredentialRechecks.Watch.NONE };
+            open.add(session);
             session.start(sse.keepAlive().toMillis(), () -> {
+                open.remove(session);
                 metrics.closed();
                 slot.release();
                 recheck[0].cancel();

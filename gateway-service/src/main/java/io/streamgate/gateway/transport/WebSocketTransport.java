@@ -13,6 +13,7 @@ import jakarta.enterprise.inject.Instance;
 
 import org.jboss.logging.Logger;
 
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
 import io.streamgate.gateway.auth.Admission;
@@ -92,8 +93,24 @@ public class WebSocketTransport {
         }
     }
 
-    /** Clients are told the server is going away (and reconnect elsewhere) instead of seeing a dropped socket. */
+    /**
+     * Clients are told the server is going away (and reconnect elsewhere) instead of seeing a dropped socket. It runs
+     * when Quarkus begins its shutdown ({@link ShutdownDelayInitiatedEvent}, before the HTTP server's graceful wait for
+     * open requests), not at {@link ShutdownEvent}: by then the server has already dropped every socket with a plain
+     * 1000 (GatewayDrainIT). The second observer covers a shutdown that skips the first phase.
+     */
+    void stopping(@Observes ShutdownDelayInitiatedEvent shutdown) {
+        stop();
+    }
+
     void stop(@Observes ShutdownEvent shutdown) {
+        stop();
+    }
+
+    private synchronized void stop() {
+        if (stopping) {
+            return;
+        }
         stopping = true;
         open.forEach(session -> session.close(Refusal.GOING_AWAY, "Server shutting down"));
     }

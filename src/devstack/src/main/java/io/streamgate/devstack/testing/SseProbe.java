@@ -41,6 +41,7 @@ public final class SseProbe implements AutoCloseable {
         return thread;
     });
     private Future<Event> pending;
+    private volatile long lastRetry = -1;
 
     private SseProbe(HttpResponse<InputStream> response) {
         this.response = response;
@@ -138,7 +139,12 @@ public final class SseProbe implements AutoCloseable {
         return next(event -> name.equals(event.name()), timeout);
     }
 
-    /** Reads one event; null at the end of the stream. Comments (keep-alives) and {@code retry:} are skipped. */
+    /** The last {@code retry:} the stream sent (milliseconds), or -1 before any. */
+    public long lastRetry() {
+        return lastRetry;
+    }
+
+    /** Reads one event; null at the end of the stream. Comments (keep-alives) are skipped, {@code retry:} noted. */
     private Event read() throws IOException {
         String id = null;
         String name = null;
@@ -151,6 +157,8 @@ public final class SseProbe implements AutoCloseable {
                 }
                 id = null;
                 name = null;
+            } else if (line.startsWith("retry: ")) {
+                lastRetry = Long.parseLong(line.substring(7).trim());
             } else if (line.startsWith("id: ")) {
                 id = line.substring(4);
             } else if (line.startsWith("event: ")) {

@@ -1,0 +1,62 @@
+package io.streamgate.k8s;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.LintResult;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+
+/** {@code helm lint --strict} passes, and both value sets render to documents that parse. */
+class ChartLintTest {
+
+    @Test
+    void lintPassesStrictly() {
+        LintResult result = new Helm(Repository.chart()).lint().strict().call();
+        assertFalse(result.isFailed(), () -> "helm lint --strict: " + result.getMessages());
+        assertTrue(result.getMessages().stream().noneMatch(m -> m.contains("[ERROR]") || m.contains("[WARNING]")),
+                () -> "helm lint --strict: " + result.getMessages());
+    }
+
+    @Test
+    void defaultValuesRenderEveryServiceAndNothingUnparsed() {
+        RenderedChart chart = RenderedChart.defaults();
+        // 4 services × (Deployment, Service, ServiceAccount, ConfigMap, PDB, NetworkPolicy) + 3 HPAs (not safety) + Ingress.
+        assertEquals(4 * 6 + 3 + 1, chart.objects.size(), () -> kinds(chart));
+    }
+
+    @Test
+    void productionValuesRender() {
+        RenderedChart chart = RenderedChart.production();
+        // As above, plus a ServiceMonitor per service.
+        assertEquals(4 * 7 + 3 + 1, chart.objects.size(), () -> kinds(chart));
+    }
+
+    @Test
+    void schemaRefusesASecondSafetyReplica() {
+        // Pair detection across safety replicas is not built (issue 17, item 5): the schema must say no.
+        Exception refused = assertThrows(Exception.class,
+                () -> RenderedChart.render(null, Map.of("services.safety.replicas", 2)));
+        assertTrue(refused.getMessage().contains("safety"), refused::getMessage);
+        assertThrows(Exception.class,
+                () -> RenderedChart.render(null, Map.of("services.safety.autoscaling.enabled", true)));
+    }
+
+    @Test
+    void schemaRefusesAPasswordInTheRedisUrl() {
+        Exception refused = assertThrows(Exception.class,
+                () -> RenderedChart.render(null, Map.of("redis.hosts", "redis://:hunter2@redis:6379")));
+        assertTrue(refused.getMessage().contains("redis"), refused::getMessage);
+    }
+
+    private static String kinds(RenderedChart chart) {
+        return chart.objects.stream().map(HasMetadata::getKind).sorted().toList().toString();
+    }
+}
