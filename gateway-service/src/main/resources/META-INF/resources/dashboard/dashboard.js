@@ -110,6 +110,12 @@ function addTrail(a) {
 function onSafety(message, meta) {
     if (message.type === 'safety:snapshot') {
         for (const event of message.data?.events ?? []) upsertSafety(event);
+        // The snapshot is the detector's record; who acknowledged what comes with the request's answer.
+        connections.get('safety').send({ action: 'request', type: 'active_events', request_id: 'active', params: {} });
+    } else if (message.type === 'response' && message.request_type === 'active_events') {
+        for (const event of Array.isArray(message.data) ? message.data : []) {
+            if (event.acknowledged && model.safety.get(event.id)) model.safety.get(event.id).acknowledged = true;
+        }
     } else if (message.type === 'safety:event') {
         model.safetyDeliveries.push(meta.eventId);
         upsertSafety(message.data);
@@ -320,7 +326,7 @@ function renderSafety() {
     $('#safety-list').replaceChildren(...events.map((e) => {
         const button = e.acknowledged
             ? el('span', { class: 'acked' }, '✓ acknowledged')
-            : el('button', { class: 'ack', disabled: pending.has(e.id), onclick: () => acknowledge(e.id) },
+            : e.active === false ? undefined : el('button', { class: 'ack', disabled: pending.has(e.id), onclick: () => acknowledge(e.id) },
                 pending.has(e.id) ? '…' : 'Acknowledge');
         return el('li', { class: `safety ${e.severity} ${e.active === false ? 'ended' : ''} ${e.acknowledged ? 'acknowledged' : ''}`,
             'data-id': String(e.id), 'data-acknowledged': String(Boolean(e.acknowledged)) },
