@@ -115,6 +115,8 @@ export class StreamGateConnection extends Emitter<ConnectionEvents> {
     private source?: EventSourceLike;
     private refreshedToken?: string;
     private unopenedAttempts = 0;
+    /** On SSE because a WebSocket did not open (not because SSE was asked for). */
+    private fellBack = false;
     /** A refresh already tried since the last message: a second refusal means the new token is refused too. */
     private refreshPending = false;
     private receivedSinceOpen = false;
@@ -292,10 +294,12 @@ export class StreamGateConnection extends Emitter<ConnectionEvents> {
         }
         const source = new Ctor(this.endpointUrl(endpoint.path, query, false));
         this.source = source;
+        let opened = false;
         source.onopen = () => {
             if (this.source !== source) {
                 return;
             }
+            opened = true;
             this.currentState = 'open';
             this.receivedSinceOpen = false;
             this.emit('open', { transport: 'sse', resumed });
@@ -332,6 +336,13 @@ export class StreamGateConnection extends Emitter<ConnectionEvents> {
             // EventSource would retry on its own, without jitter and, after a fatal answer, not at all: the
             // connection owns retries so that both transports back off and resume the same way.
             this.detachSource();
+            if (!opened && this.fellBack) {
+                // Neither transport opens: the gateway itself is away (a restart, a network cut), not the
+                // WebSocket blocked on the way. Try the WebSocket again first next time.
+                this.fellBack = false;
+                this.currentTransport = 'websocket';
+                this.unopenedAttempts = 0;
+            }
             this.closed(DROPPED, 'the event stream failed', 'sse');
         };
     }
@@ -503,6 +514,7 @@ export class StreamGateConnection extends Emitter<ConnectionEvents> {
     /** At once, without a back-off: the WebSocket never opened, so the server has not seen us. */
     private fallBack(): void {
         this.currentTransport = 'sse';
+        this.fellBack = true;
         this.emit('fallback', { from: 'websocket', to: 'sse' });
         this.currentState = 'connecting';
         void this.open();

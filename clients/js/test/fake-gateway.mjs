@@ -9,6 +9,9 @@ export class FakeGateway {
     /** Every SSE request, in order: { url, headers, response }. */
     streams = [];
     refuseWebSockets = false;
+    /** How many SSE requests to answer 503 before serving streams again. */
+    refuseStreams = 0;
+    refusedStreams = 0;
     #waiters = [];
 
     /**
@@ -19,6 +22,13 @@ export class FakeGateway {
         this.onConnection = onConnection;
         this.onStream = onStream;
         this.server = http.createServer((request, response) => {
+            if (this.refuseStreams > 0) {
+                this.refuseStreams--;
+                this.refusedStreams++;
+                response.writeHead(503).end();
+                this.#notify();
+                return;
+            }
             const stream = { url: new URL(request.url, 'http://fake'), headers: request.headers, response };
             response.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache' });
             response.write('retry: 3000\n\n');

@@ -90,3 +90,20 @@ test('a channel without an SSE endpoint refuses transport: sse at once', () => {
     assert.throws(() => new StreamGateConnection({ url: 'http://x', dialect: skyspy({ channel: 'all' }), transport: 'sse' }),
         /no Server-Sent Events endpoint/);
 });
+
+test('when the gateway is away altogether it alternates WebSocket and SSE with back-off, and takes whichever opens', async () => {
+    gateway.refuseWebSockets = true;
+    gateway.refuseStreams = 2;
+    connect(skyspy({ channel: 'safety' }), { backoff: { initialMs: 20, maxMs: 40 } });
+    const transports = [];
+    connection.on('reconnecting', (r) => transports.push(r.transport));
+    connection.connect();
+    await gateway.until(() => gateway.refusedStreams >= 2, 'two refused streams');
+    gateway.refuseWebSockets = false;
+    const ws = await gateway.until(() => gateway.connections[0], 'the WebSocket once the gateway is back');
+    assert.equal(ws.url.pathname, '/ws/safety/');
+    const [open] = await next(connection, 'open');
+    assert.equal(open.transport, 'websocket');
+    assert.ok(transports.length >= 1 && transports.every((t) => t === 'websocket'),
+        `after a failed stream the next try is a WebSocket: ${transports}`);
+});
