@@ -328,7 +328,7 @@ function renderSafety() {
             ? el('span', { class: 'acked' }, '✓ acknowledged')
             : e.active === false ? undefined : el('button', { class: 'ack', disabled: pending.has(e.id), onclick: () => acknowledge(e.id) },
                 pending.has(e.id) ? '…' : 'Acknowledge');
-        return el('li', { class: `safety ${e.severity} ${e.active === false ? 'ended' : ''} ${e.acknowledged ? 'acknowledged' : ''}`,
+        return el('li', { 'data-icao': e.icao_hex ?? '', class: `safety ${e.severity} ${e.active === false ? 'ended' : ''} ${e.acknowledged ? 'acknowledged' : ''}`,
             'data-id': String(e.id), 'data-acknowledged': String(Boolean(e.acknowledged)) },
             el('div', { class: 'line' }, el('span', { class: `badge ${e.severity}` }, e.severity),
                 el('b', {}, e.event_type), el('span', { class: 'muted' }, time(e.timestamp)),
