@@ -14,11 +14,13 @@ export function tenantOf(token) {
 export class Session {
     constructor(storage = sessionStorage) {
         this.storage = storage;
-        const fromUrl = new URLSearchParams(location.search).get('token');
+        const query = new URLSearchParams(location.search);
+        const fromUrl = query.get('token');
         if (fromUrl) {
             this.save({ accessToken: fromUrl });
-            // Keep the token out of the address bar, history and screenshots.
-            history.replaceState(null, '', location.pathname);
+            // Keep the token out of the address bar, history and screenshots; the other parameters stay.
+            query.delete('token');
+            history.replaceState(null, '', location.pathname + (query.size || [...query].length ? `?${query}` : ''));
         }
     }
 

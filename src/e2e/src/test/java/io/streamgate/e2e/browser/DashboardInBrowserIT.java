@@ -69,7 +69,7 @@ class DashboardInBrowserIT {
     @Test
     @Order(1)
     void aircraftMarkersAppearAndMove() {
-        try (Browser browser = dashboard(1600, 1200)) {
+        try (Browser browser = dashboard(1600, 1700)) {
             try {
                 Map<String, double[]> first = drawn(browser.await("aircraft drawn on the map", WAIT,
                         d -> drawnCount(browser) >= 5 ? browser : null));
@@ -101,7 +101,7 @@ class DashboardInBrowserIT {
     @Test
     @Order(2)
     void aSafetyEventIsListedWithinTheBoundAndCanBeAcknowledged() throws Exception {
-        try (Browser browser = dashboard(1600, 1200)) {
+        try (Browser browser = dashboard(1600, 1700)) {
             try {
                 awaitAllOpen(browser);
                 String hex = emergency();
@@ -149,7 +149,7 @@ class DashboardInBrowserIT {
     @Test
     @Order(3)
     void aSensorChartUpdates() {
-        try (Browser browser = dashboard(1600, 1200)) {
+        try (Browser browser = dashboard(1600, 1700)) {
             try {
                 By chart = By.cssSelector("[data-machine='press-7'] [data-metric='temperature'] canvas");
                 String before = browser.await("press-7's temperature chart with a line", WAIT, d -> {
@@ -175,7 +175,7 @@ class DashboardInBrowserIT {
     @Test
     @Order(4)
     void thePageRecoversByItselfAfterTheGatewayRestartsWithoutDuplicateRows() throws Exception {
-        try (Browser browser = dashboard(1600, 1200)) {
+        try (Browser browser = dashboard(1600, 1700)) {
             try {
                 awaitAllOpen(browser);
                 String before = emergency();
@@ -202,6 +202,35 @@ class DashboardInBrowserIT {
                         "the resumed stream delivered no event twice: " + deliveries);
             } finally {
                 browser.screenshot("dashboard-after-gateway-restart");
+            }
+        }
+    }
+
+    @Test
+    @Order(5)
+    void theCannonballViewWorksOnAPhoneSizedScreen() throws Exception {
+        try (Browser browser = Browser.open(390, 844)) {
+            try {
+                browser.driver.get(stack.url(Service.GATEWAY).resolve("/dashboard/cannonball.html?lat=47.40&lon=8.60&token="
+                        + token("phone-user")).toString());
+                assertEquals(390L, browser.js("return window.innerWidth"), "the viewport is a phone's");
+                String hex = aircraft("c4b", 47.42, 8.62, 2500, null);
+                browser.await("the nearby aircraft listed as a threat", WAIT, d -> !d.findElements(
+                        By.cssSelector("#threats li[data-hex='" + hex + "']")).isEmpty());
+                String text = browser.await("its distance, bearing and level", WAIT, d -> {
+                    try {
+                        return d.findElement(By.cssSelector("#threats li[data-hex='" + hex + "']")).getText();
+                    } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+                        return null;
+                    }
+                });
+                assertTrue(text.matches("(?s).*\\d+\\.\\d nm.*"), text);
+                assertTrue(text.contains("°"), text);
+                assertTrue(text.toLowerCase().contains("critical") || text.toLowerCase().contains("warning"), text);
+                assertTrue((Long) browser.js("return document.documentElement.scrollWidth") <= 390,
+                        "nothing wider than the phone's screen");
+            } finally {
+                browser.screenshot("cannonball-390x844");
             }
         }
     }
@@ -258,11 +287,16 @@ class DashboardInBrowserIT {
 
     /** A receiver reports an aircraft squawking 7700 over Zurich, through ingest's public API; returns its hex. */
     private static String emergency() throws Exception {
-        String hex = String.format("e2e%03x", ++emergencies);
+        return aircraft(String.format("e2e%03x", ++emergencies), 47.35, 8.7, 12000, "7700");
+    }
+
+    private static String aircraft(String prefix, double lat, double lon, int altitude, String squawk) throws Exception {
+        String hex = prefix.length() >= 6 ? prefix : prefix + String.format("%03x", ++emergencies);
         long now = Instant.now().getEpochSecond();
-        String body = "{\"now\":" + now + ",\"messages\":1,\"aircraft\":[{\"hex\":\"" + hex + "\",\"flight\":\"EMG"
-                + emergencies + "\",\"lat\":47.35,\"lon\":8.7,\"alt_baro\":12000,\"gs\":280,\"track\":270,"
-                + "\"squawk\":\"7700\",\"emergency\":\"general\",\"seen\":0,\"seen_pos\":0,\"messages\":10}]}";
+        String body = "{\"now\":" + now + ",\"messages\":1,\"aircraft\":[{\"hex\":\"" + hex + "\",\"flight\":\"T"
+                + hex.toUpperCase() + "\",\"lat\":" + lat + ",\"lon\":" + lon + ",\"alt_baro\":" + altitude
+                + ",\"gs\":280,\"track\":270," + (squawk == null ? "" : "\"squawk\":\"" + squawk
+                        + "\",\"emergency\":\"general\",") + "\"seen\":0,\"seen_pos\":0,\"messages\":10}]}";
         HttpResponse<String> response = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create(stack.url(Service.INGEST) + "/v1/aircraft"))
                         .header("Content-Type", "application/json")
