@@ -10,7 +10,7 @@ let threats = [];
 let radiusNm = 25;
 let frame = false;
 
-const TREND = { approaching: '↘ closing', departing: '↗ opening', stable: '→ steady', unknown: '· new' };
+const TREND = { approaching: '↘ closing', departing: '↗ opening', stable: '→ steady', unknown: 'new' };
 
 const connection = new StreamGateConnection({
     dialect: skyspy({ channel: 'cannonball' }),

@@ -400,11 +400,20 @@ function renderQueues() {
 }
 
 function renderEntities() {
-    const value = (attr) => (attr && typeof attr === 'object' && 'value' in attr ? attr.value : attr);
+    const value = (attr) => {
+        const v = attr && typeof attr === 'object' && 'value' in attr ? attr.value : attr;
+        if (typeof v === 'number') return Math.round(v * 10) / 10;
+        if (v && typeof v === 'object') {
+            // GeoJSON points as coordinates, anything else as compact JSON.
+            return Array.isArray(v.coordinates) ? v.coordinates.map((c) => Number(c).toFixed(4)).join(', ')
+                : JSON.stringify(v).slice(0, 40);
+        }
+        return v;
+    };
     $('#entities').replaceChildren(...[...model.entities.values()].sort((a, b) => a.id.localeCompare(b.id)).map((e) =>
         el('tr', { 'data-entity': e.id }, el('td', {}, e.id.replace('urn:ngsi-ld:', '')), el('td', {}, e.type),
             el('td', {}, ...Object.entries(e.data).map(([k, v]) => el('span', { class: e.changed.includes(k) ? 'attr changed' : 'attr' },
-                `${k}=${typeof value(v) === 'number' ? Math.round(value(v) * 10) / 10 : value(v)}`))),
+                `${k}=${value(v)}`))),
             el('td', { class: 'muted' }, time(e.timestamp)))));
 }
 

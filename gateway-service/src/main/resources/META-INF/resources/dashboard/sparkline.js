@@ -37,7 +37,8 @@ export class Sparkline {
             min -= 1;
             max += 1;
         }
-        const x = (i) => (i / (this.capacity - 1)) * (width - 2) + 1;
+        // The line spans the chart from the first reading on; it scrolls once `capacity` readings are held.
+        const x = (i) => (i / Math.max(values.length - 1, 1)) * (width - 6) + 1;
         const y = (v) => height - 2 - ((v - min) / (max - min)) * (height - 4);
         g.strokeStyle = colour;
         g.lineWidth = 1.5;
