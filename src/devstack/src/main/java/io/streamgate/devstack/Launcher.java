@@ -68,6 +68,7 @@ public final class Launcher {
             System.out.printf("  %-15s %s   (pid %d)%n", service.module(), stack.url(service),
                     stack.process(service).pid());
         }
+        System.out.printf("  Dashboard  %s/?token=%s%n", stack.url(Service.GATEWAY), token);
         System.out.printf("  WebSocket  ws://127.0.0.1:%d/ws/aircraft/%n", Service.GATEWAY.defaultPort());
         System.out.printf("  Dev token  %s%n", token);
         System.out.printf("             (tenant 'default', tenant_admin, 24 h; signed by this run's throw-away key)%n");

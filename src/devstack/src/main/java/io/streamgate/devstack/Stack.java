@@ -70,6 +70,19 @@ public final class Stack implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops one service and starts it again on the same port, as a deploy or a crash-and-restart does;
+     * returns once it reports ready. Its clients see their connections end and must come back by themselves.
+     */
+    public void restart(Service service) {
+        ServiceProcess old = services.get(service);
+        int port = old.url().getPort();
+        old.close();
+        ServiceProcess fresh = ServiceProcess.launch(service, repositoryRoot(), port, infrastructure, logDir);
+        services.put(service, fresh);
+        fresh.awaitReady(READY_TIMEOUT);
+    }
+
     public URI url(Service service) {
         return services.get(service).url();
     }

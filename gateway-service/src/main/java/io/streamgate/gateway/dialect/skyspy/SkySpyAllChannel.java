@@ -91,7 +91,8 @@ class SkySpyAllChannel {
             }
             String tenant = session.identity().tenant();
             return SkySpyClientMessages.reply(frame, (type, requestId, params) -> switch (type) {
-                case "active_events", "safety-event-detail" -> safety.answer(tenant, type, requestId, params);
+                case "active_events", "safety-event-detail", "acknowledge" ->
+                        safety.answer(session.identity(), type, requestId, params);
                 case "messages", "stats" -> acars.answer(tenant, type, requestId, params);
                 case "advisories" -> airspace.answer(tenant, type, requestId, params);
                 // Alerts are a private topic: their requests need the topic this connection was given.

@@ -46,7 +46,7 @@ public class SkySpyDialect implements Dialect {
                         airspaceRequests.answer(session.identity().tenant(), type, id, params)),
                 events.airspace().sse("/sse/airspace/"),
                 events.safety().webSocket("/ws/safety/", (session, type, id, params) ->
-                        safetyRequests.answer(session.identity().tenant(), type, id, params)),
+                        safetyRequests.answer(session.identity(), type, id, params)),
                 events.safety().sse("/sse/safety/"),
                 events.alerts().webSocket("/ws/alerts/", (session, type, id, params) ->
                         alertRequests.answer(session.identity(), type, id, params)),

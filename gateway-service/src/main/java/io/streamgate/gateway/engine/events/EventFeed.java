@@ -333,8 +333,24 @@ public abstract class EventFeed implements TopicHandler {
                 return;
             }
         }
+        if (aheadOfFeed(catchUp.cursor)) {
+            // The client has seen events this replica has not read yet (it has just started and is still
+            // reading its look-back from Kafka, or the client comes from a replica further on): joined live
+            // now, it would get them again. It stays here, where what its cursor covers is skipped, until
+            // the feed has passed its cursor.
+            return;
+        }
         catchingUp.remove(session);
         subscribers.add(catchUp.tenant, catchUp.encoder, session);
+    }
+
+    private boolean aheadOfFeed(StreamPosition cursor) {
+        for (int partition = 0; partition < cursor.partitions(); partition++) {
+            if (cursor.next(partition) > position.next(partition)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A resuming session: Kafka read-back still to send, then the memory buffer after {@code cursor}. */

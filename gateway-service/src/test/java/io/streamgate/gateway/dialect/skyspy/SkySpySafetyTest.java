@@ -26,11 +26,13 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.streamgate.devstack.DevCredentials;
 import io.streamgate.devstack.DevstackTestResource;
 import io.streamgate.devstack.testing.WebSocketProbe;
 import io.streamgate.platform.event.EventEnvelope;
 import io.streamgate.platform.event.EventTypes;
 import io.streamgate.platform.event.KafkaBinaryBinding;
+import io.streamgate.platform.identity.Role;
 import io.streamgate.platform.json.Json;
 import io.streamgate.platform.safety.SafetyEvent;
 import io.streamgate.platform.topic.Topics;
@@ -87,6 +89,68 @@ class SkySpySafetyTest {
             assertFalse(snapshot.path("data").path("events").toString().contains("\"id\":" + id),
                     "an ended event is no longer in the snapshot");
         }
+    }
+
+    @Test
+    void anOperatorAcknowledgesAnActiveEventOnceAndLaterAnswersSaySo() throws Exception {
+        long id = IDS.incrementAndGet();
+        try (WebSocketProbe operator = WebSocketProbe.connect(ws(), bearer("operator-1"));
+                WebSocketProbe anonymous = WebSocketProbe.connect(ws())) {
+            assertEquals("safety:snapshot", json(operator.next(WAIT)).path("type").asText());
+            publish(squawk7700(id, true));
+            operator.nextMatching(f -> f.contains("\"id\":" + id), WAIT);
+
+            operator.send(acknowledge("a1", id));
+            JsonNode ack = json(operator.nextMatching(f -> f.contains("\"a1\""), WAIT));
+            assertEquals("response", ack.path("type").asText());
+            assertEquals("acknowledge", ack.path("request_type").asText());
+            assertEquals(id, ack.path("data").path("event_id").asLong());
+            assertTrue(ack.path("data").path("acknowledged").asBoolean());
+            assertEquals("operator-1", ack.path("data").path("acknowledged_by").asText());
+
+            try (WebSocketProbe second = WebSocketProbe.connect(ws(), bearer("operator-2"))) {
+                second.next(WAIT);
+                second.send(acknowledge("a2", id));
+                JsonNode again = json(second.nextMatching(f -> f.contains("\"a2\""), WAIT));
+                assertEquals("operator-1", again.path("data").path("acknowledged_by").asText(),
+                        "the first acknowledgement stands");
+                second.send("{\"action\":\"request\",\"type\":\"active_events\",\"request_id\":\"a3\",\"params\":{}}");
+                JsonNode active = json(second.nextMatching(f -> f.contains("\"a3\""), WAIT));
+                boolean found = false;
+                for (JsonNode event : active.path("data")) {
+                    if (event.path("id").asLong() == id) {
+                        found = true;
+                        assertTrue(event.path("acknowledged").asBoolean(), event.toString());
+                    }
+                }
+                assertTrue(found, active.toString());
+            }
+
+            operator.send(acknowledge("a4", 42));
+            JsonNode unknown = json(operator.nextMatching(f -> f.contains("\"a4\""), WAIT));
+            assertEquals("error", unknown.path("type").asText());
+            assertEquals("Event not found", unknown.path("message").asText());
+
+            anonymous.next(WAIT);
+            anonymous.send(acknowledge("a5", id));
+            JsonNode refused = json(anonymous.nextMatching(f -> f.contains("\"a5\""), WAIT));
+            assertEquals("Permission denied", refused.path("message").asText());
+
+            operator.send("{\"action\":\"request\",\"type\":\"acknowledge\",\"request_id\":\"a6\",\"params\":{}}");
+            JsonNode missing = json(operator.nextMatching(f -> f.contains("\"a6\""), WAIT));
+            assertTrue(missing.path("message").asText().startsWith("Missing parameter: event_id"), missing.toString());
+        } finally {
+            publish(squawk7700(id, false));
+        }
+    }
+
+    private static String acknowledge(String requestId, long id) {
+        return "{\"action\":\"request\",\"type\":\"acknowledge\",\"request_id\":\"" + requestId
+                + "\",\"params\":{\"event_id\":" + id + "}}";
+    }
+
+    private static Map<String, String> bearer(String subject) {
+        return Map.of("Authorization", "Bearer " + DevCredentials.signWithDevKey(DevCredentials.claims("default", subject, java.util.Set.of(Role.USER), Duration.ofMinutes(30))));
     }
 
     private static SafetyEvent squawk7700(long id, boolean active) {
