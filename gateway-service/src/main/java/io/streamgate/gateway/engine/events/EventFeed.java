@@ -216,7 +216,7 @@ public abstract class EventFeed implements TopicHandler {
                 subscribers.add(tenant, encoder, session);
                 done.complete(count(ResumeOutcome.NONE));
             } else if (bufferReaches(from)) {
-                catchUp(new CatchUp(session, tenant, encoder, new ArrayDeque<>(), from));
+                catchUp(new CatchUp(session, tenant, encoder, new ArrayDeque<>(), from, onGap));
                 done.complete(count(ResumeOutcome.FROM_BUFFER));
             } else {
                 StreamPosition target = position;
@@ -281,7 +281,7 @@ public abstract class EventFeed implements TopicHandler {
             onGap.run();
         }
         // Live events that arrived while Kafka was read back are in the buffer after target.
-        catchUp(new CatchUp(session, tenant, encoder, new ArrayDeque<>(result.events()), target));
+        catchUp(new CatchUp(session, tenant, encoder, new ArrayDeque<>(result.events()), target, onGap));
         done.complete(outcome);
     }
 
@@ -337,8 +337,21 @@ public abstract class EventFeed implements TopicHandler {
             // The client has seen events this replica has not read yet (it has just started and is still
             // reading its look-back from Kafka, or the client comes from a replica further on): joined live
             // now, it would get them again. It stays here, where what its cursor covers is skipped, until
-            // the feed has passed its cursor.
-            return;
+            // the feed has passed its cursor — for at most ahead-wait: an id still ahead then is not of this
+            // log (Kafka was recreated, the stack restarted with fresh data) and would otherwise hold the client
+            // back until the new log happens to reach the old offsets.
+            long now = System.nanoTime();
+            if (catchUp.aheadSince == 0) {
+                catchUp.aheadSince = now;
+            }
+            if (now - catchUp.aheadSince < config.aheadWait().toNanos()) {
+                return;
+            }
+            LOG.debugf("a resume id on %s stayed ahead of the log: announced as a gap", topic.name());
+            count(ResumeOutcome.GAP);
+            if (catchUp.onGap != null) {
+                catchUp.onGap.run();
+            }
         }
         catchingUp.remove(session);
         subscribers.add(catchUp.tenant, catchUp.encoder, session);
@@ -360,14 +373,18 @@ public abstract class EventFeed implements TopicHandler {
         Encoder<LiveEvent> encoder;
         final ArrayDeque<LiveEvent> readBack;
         StreamPosition cursor;
+        final Runnable onGap;
+        /** When its cursor was first found ahead of the feed ({@link System#nanoTime()}); 0 while it is not. */
+        long aheadSince;
 
         CatchUp(Session session, String tenant, Encoder<LiveEvent> encoder, ArrayDeque<LiveEvent> readBack,
-                StreamPosition cursor) {
+                StreamPosition cursor, Runnable onGap) {
             this.session = session;
             this.tenant = tenant;
             this.encoder = encoder;
             this.readBack = readBack;
             this.cursor = cursor;
+            this.onGap = onGap;
         }
     }
 

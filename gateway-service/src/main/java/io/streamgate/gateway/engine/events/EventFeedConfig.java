@@ -22,4 +22,12 @@ public interface EventFeedConfig {
      */
     @WithDefault("50ms")
     java.time.Duration catchUpInterval();
+
+    /**
+     * How long a resuming client whose id is ahead of this replica's feed waits for the feed to pass it (a replica
+     * that has just started, a client coming from a replica further on) before the id is taken as not of this log
+     * (Kafka recreated): the client is then told of a gap and joins the live stream.
+     */
+    @WithDefault("10s")
+    java.time.Duration aheadWait();
 }

@@ -46,6 +46,11 @@ class ResumeOntoAWarmingFeedTest {
         public Duration catchUpInterval() {
             return Duration.ofMillis(5);
         }
+
+        @Override
+        public Duration aheadWait() {
+            return Duration.ofMillis(300);
+        }
     }, new KafkaReplay(null), new SimpleMeterRegistry()) {
     };
 
@@ -65,6 +70,21 @@ class ResumeOntoAWarmingFeedTest {
         session.await("new-1"::equals);
 
         assertEquals(List.of("new-0", "new-1"), session.texts());
+    }
+
+    @Test
+    void anIdAheadOfTheLogForLongerThanTheWaitIsAGapAndTheClientGoesLive() throws Exception {
+        onEngine(() -> feed.onAssigned(Map.of(0, 0L, 1, 0L)));
+        // An id of a log that no longer exists (Kafka recreated): far beyond anything this feed will read soon.
+        String foreign = StreamPosition.start(Topics.SAFETY_EVENTS.name(), 2).after(0, 5000).after(1, 5000).encode();
+        RecordingSession session = new RecordingSession("s", Integer.MAX_VALUE, Identity.anonymous(TENANT));
+        feed.subscribe(session, TENANT, events -> events.stream()
+                .map(e -> new String(e.data(), StandardCharsets.UTF_8)).toList(), foreign, () -> session.send("gap"))
+                .toCompletableFuture().get();
+        session.await("gap"::equals);
+        onEngine(() -> feed.onRecords(List.of(record(0, 0, "live-0"))));
+        session.await("live-0"::equals);
+        assertEquals(List.of("gap", "live-0"), session.texts());
     }
 
     private void onEngine(Runnable task) throws Exception {
