@@ -5,16 +5,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.common.errors.WakeupException;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -88,7 +84,7 @@ public class AcasReportsConsumer implements ConsumerLoop.Handler {
             }
             send(advisories.onReport(envelope.tenant(), report), acks);
         }
-        await(acks);
+        writer.await(acks);
     }
 
     @Override
@@ -99,7 +95,7 @@ public class AcasReportsConsumer implements ConsumerLoop.Handler {
         nextSweep = now.toEpochMilli() + config.sweepInterval().toMillis();
         List<CompletableFuture<Void>> acks = new ArrayList<>();
         send(advisories.sweep(now), acks);
-        await(acks);
+        writer.await(acks);
     }
 
     @Override
@@ -111,22 +107,6 @@ public class AcasReportsConsumer implements ConsumerLoop.Handler {
         if (!emissions.isEmpty()) {
             metrics.published(emissions);
             acks.add(writer.send(emissions));
-        }
-    }
-
-    private void await(List<CompletableFuture<Void>> acks) {
-        if (acks.isEmpty()) {
-            return;
-        }
-        try {
-            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
-                    .get(config.producer().deliveryTimeout().toMillis() + 5_000, TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-            throw new IllegalStateException("safety.events did not acknowledge: " + cause, cause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new WakeupException();
         }
     }
 

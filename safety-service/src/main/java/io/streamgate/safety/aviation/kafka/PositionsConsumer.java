@@ -8,9 +8,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -18,7 +15,6 @@ import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -104,7 +100,7 @@ public class PositionsConsumer implements ConsumerLoop.Handler {
             }
             metrics.processed(System.nanoTime() - started, now.toEpochMilli() - record.timestamp());
         }
-        awaitAcks(acks);
+        writer.await(acks);
         metrics.state(engine.trackedAircraft(), engine.openEpisodes());
     }
 
@@ -141,23 +137,7 @@ public class PositionsConsumer implements ConsumerLoop.Handler {
     private void publish(List<Emission> emissions) {
         if (!emissions.isEmpty()) {
             metrics.published(emissions);
-            awaitAcks(List.of(writer.send(emissions)));
-        }
-    }
-
-    private void awaitAcks(List<CompletableFuture<Void>> acks) {
-        if (acks.isEmpty()) {
-            return;
-        }
-        try {
-            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
-                    .get(config.producer().deliveryTimeout().toMillis() + 5_000, TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-            throw new IllegalStateException("safety.events did not acknowledge: " + cause, cause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new WakeupException();
+            writer.await(List.of(writer.send(emissions)));
         }
     }
 

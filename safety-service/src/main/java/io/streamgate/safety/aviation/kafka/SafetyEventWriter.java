@@ -3,9 +3,14 @@ package io.streamgate.safety.aviation.kafka;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.common.errors.WakeupException;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
@@ -31,12 +36,33 @@ public class SafetyEventWriter {
 
     private final CloudEventProducer producer;
     private final KafkaClientMetrics metrics;
+    private final long ackTimeoutMillis;
 
     SafetyEventWriter(KafkaClients kafka, AviationSafetyConfig config, MeterRegistry registry) {
         this.producer = new CloudEventProducer(kafka, "safety-service-aviation",
                 config.producer().linger(), config.producer().deliveryTimeout());
         this.metrics = new KafkaClientMetrics(producer.client());
         metrics.bindTo(registry);
+        this.ackTimeoutMillis = config.producer().deliveryTimeout().toMillis() + 5_000;
+    }
+
+    /**
+     * Waits until the broker acknowledged every send of a poll, so a consumer commits its offsets only after its
+     * events are durable; a failure stops the poll (it is read again).
+     */
+    public void await(List<CompletableFuture<Void>> acks) {
+        if (acks.isEmpty()) {
+            return;
+        }
+        try {
+            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(ackTimeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            throw new IllegalStateException("safety.events did not acknowledge: " + cause, cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WakeupException();
+        }
     }
 
     /**
