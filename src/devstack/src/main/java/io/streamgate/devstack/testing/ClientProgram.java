@@ -76,9 +76,23 @@ public final class ClientProgram implements AutoCloseable {
      * @throws AssertionError with everything the program printed, when none comes within {@code timeout}
      */
     public synchronized JsonNode await(Predicate<JsonNode> wanted, Duration timeout) throws InterruptedException {
+        return awaitAfter(null, wanted, timeout);
+    }
+
+    /**
+     * As {@link #await}, among the lines printed after {@code marker} (a line {@link #await} returned) only: what
+     * the program saw once it had done something (subscribed, say), not before.
+     */
+    public synchronized JsonNode awaitAfter(JsonNode marker, Predicate<JsonNode> wanted, Duration timeout)
+            throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
+            boolean after = marker == null;
             for (JsonNode line : lines) {
+                if (!after) {
+                    after = line == marker;
+                    continue;
+                }
                 if (wanted.test(line)) {
                     return line;
                 }
