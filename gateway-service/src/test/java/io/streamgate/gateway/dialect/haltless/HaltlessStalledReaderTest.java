@@ -128,7 +128,8 @@ class HaltlessStalledReaderTest {
                             > closesBefore);
             sampling.set(false);
             sampler.join();
-            assertTrue(maxUnflushed.get() > 0, "the client really stalled the gateway's writes");
+            // That the writes stalled is proven by the slow-consumer close awaited above; the gauge, polled over HTTP,
+            // may miss a stall that fills the buffer between two samples, so it only bounds what was held.
             assertTrue(maxUnflushed.get() <= 2 * SESSION_BUFFER, "what the gateway holds for the stalled client stays "
                     + "within its session buffer (one frame over at most): " + maxUnflushed.get() + " bytes");
 
