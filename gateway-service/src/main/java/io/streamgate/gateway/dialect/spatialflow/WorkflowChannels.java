@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.jboss.logging.Logger;
 
@@ -47,7 +48,7 @@ final class WorkflowChannels {
             String tenant = session.identity().tenant();
             String workflowId = handshake.pathParams().get("workflowId");
             return follow(session, handshake, sse, WorkflowFilter.workflow(workflowId), "Workflow not found",
-                    directory.workflow(tenant, workflowId), workflow -> SpatialFlowMessages
+                    () -> directory.workflow(tenant, workflowId), workflow -> SpatialFlowMessages
                             .workflowStatus(workflow.definition(), workflow.stats(), Instant.now()));
         });
     }
@@ -58,18 +59,19 @@ final class WorkflowChannels {
             String workflowId = handshake.pathParams().get("workflowId");
             String executionId = handshake.pathParams().get("executionId");
             return follow(session, handshake, sse, WorkflowFilter.execution(workflowId, executionId),
-                    "Execution not found", directory.execution(tenant, workflowId, executionId),
+                    "Execution not found", () -> directory.execution(tenant, workflowId, executionId),
                     execution -> SpatialFlowMessages.executionSnapshot(execution, Instant.now()));
         });
     }
 
-    /** The feed's position is taken before the lookup, so nothing written during it is missed. */
     private <T> Conversation follow(Session session, Handshake handshake, boolean sse, WorkflowFilter filter,
-            String notFound, CompletionStage<Optional<T>> lookup, Function<T, String> snapshot) {
+            String notFound, Supplier<CompletionStage<Optional<T>>> lookup, Function<T, String> snapshot) {
         String tenant = session.identity().tenant();
         String resumeFrom = handshake.lastEventId();
         Listening listening = new Listening(() -> events.unsubscribe(session));
-        events.currentId().thenCombine(lookup, (now, found) -> {
+        // The lookup starts only once the position is taken: an event written before it is in the snapshot, one
+        // written after it is streamed.
+        events.currentId().thenCompose(now -> lookup.get().thenApply(found -> {
             if (found.isEmpty()) {
                 session.close(Refusal.NOT_FOUND, notFound);
                 return null;
@@ -80,7 +82,7 @@ final class WorkflowChannels {
                     () -> session.send(frame(sse, GAP)), snapshotFrame == null ? null : () -> List.of(snapshotFrame));
             listening.unsubscribeIfEnded();
             return null;
-        }).exceptionally(failure -> {
+        })).exceptionally(failure -> {
             LOG.warnf("workflow lookup failed: %s", failure.toString());
             session.close(Refusal.GOING_AWAY, "Workflow state is unavailable; retry");
             return null;
