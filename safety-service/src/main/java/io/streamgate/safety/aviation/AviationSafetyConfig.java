@@ -53,6 +53,8 @@ public interface AviationSafetyConfig {
 
     Producer producer();
 
+    Pairs pairs();
+
     Acas acas();
 
     /** TCAS resolution advisories the aircraft reported themselves ({@code aircraft.acas}, from raw Mode S). */
@@ -247,5 +249,39 @@ public interface AviationSafetyConfig {
         /** How long a record may take to be acknowledged before the batch fails and is read again. */
         @WithDefault("30s")
         Duration deliveryTimeout();
+    }
+
+    /**
+     * Pair detection across replicas (Kafka Streams). Positions are re-keyed by tenant and sector onto a
+     * repartition topic, each copied to its home sector and to every sector within a pair check's reach of it,
+     * so the replica owning a sector sees every aircraft a pair with one of its own aircraft can involve; a pair
+     * is reported only by the home sector of its lower hex. Open pair episodes are kept in a changelogged store,
+     * so the replica that takes a sector over continues them under the same ids.
+     */
+    interface Pairs {
+
+        /**
+         * A sector's side in pair-check reaches (the reach is {@code 5 nm} plus what the fastest closure covers in
+         * the look-ahead and staleness window, about 42.5 nm by default). Bigger sectors copy fewer positions to
+         * neighbours (about (1 + 2/k)² copies per position) but spread a busy area over fewer replicas.
+         */
+        @WithDefault("4")
+        int sectorReaches();
+
+        /** Partitions of the repartition topic: at most this many replicas share the pair detection. */
+        @WithDefault("12")
+        int partitions();
+
+        /**
+         * An episode left open by the previous owner of a sector (a rebalance, a crash) is continued when the new
+         * owner confirms its condition within this time, under the same id; otherwise it is ended
+         * ({@code handover}).
+         */
+        @WithDefault("10s")
+        Duration adoptWithin();
+
+        /** Where a new application starts reading {@code aircraft.positions}: {@code latest}, as the consumer does. */
+        @WithDefault("latest")
+        String autoOffsetReset();
     }
 }

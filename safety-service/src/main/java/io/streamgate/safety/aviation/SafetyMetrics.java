@@ -19,6 +19,7 @@ public class SafetyMetrics {
     private final MeterRegistry registry;
     private final Counter processed;
     private final Counter malformed;
+    private final Counter sectorCopies;
     private final Timer processing;
     private final Timer lag;
     private volatile int trackedAircraft;
@@ -30,6 +31,9 @@ public class SafetyMetrics {
                 .tag("outcome", "processed").register(registry);
         this.malformed = Counter.builder("streamgate.safety.positions").description("positions read by the detectors")
                 .tag("outcome", "malformed").register(registry);
+        this.sectorCopies = Counter.builder("streamgate.safety.pairs.sector.copies")
+                .description("copies of positions written to the sectors that need them for pair detection")
+                .register(registry);
         this.processing = Timer.builder("streamgate.safety.processing")
                 .description("time one position takes through every detector")
                 .publishPercentiles(0.5, 0.99).register(registry);
@@ -44,6 +48,11 @@ public class SafetyMetrics {
         processed.increment();
         processing.record(nanos, TimeUnit.NANOSECONDS);
         lag.record(Math.max(0, lagMillis), TimeUnit.MILLISECONDS);
+    }
+
+    /** One position written to {@code copies} sectors for pair detection (its home and those within reach). */
+    public void routed(int copies) {
+        sectorCopies.increment(copies);
     }
 
     public void malformed() {

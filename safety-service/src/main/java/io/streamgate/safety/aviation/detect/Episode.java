@@ -32,6 +32,19 @@ final class Episode {
         this.lastSeen = firstSeen;
     }
 
+    /**
+     * The episode a published record describes, as another owner left it: the next record it emits is the one
+     * after {@code revision}.
+     */
+    static Episode resume(String tenant, SafetyEvent last, int revision) {
+        Episode episode = new Episode(tenant, last.id(), last.eventType(), last.severity(), last.icaoHex(),
+                last.icaoHex2(), last.firstSeen());
+        episode.callsigns(last.callsign(), last.callsign2());
+        episode.seen(last.lastSeen());
+        episode.revision = revision;
+        return episode;
+    }
+
     Emission emit(Instant timestamp, String message, Map<String, Object> details, boolean active) {
         revision++;
         SafetyEvent event = new SafetyEvent(id, timestamp, type, severity, hex, hex2, callsign, callsign2, message,

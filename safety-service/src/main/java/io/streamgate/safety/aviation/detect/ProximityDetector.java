@@ -110,6 +110,12 @@ final class ProximityDetector {
                     continue;
                 }
                 PairTrack pair = a.pairs.get(b);
+                if (!reportedHere(a, b)) {
+                    if (pair != null) {
+                        handOver(pair, now, out);
+                    }
+                    continue;
+                }
                 if (pair == null && !plausible(a, b, now)) {
                     continue;
                 }
@@ -133,6 +139,10 @@ final class ProximityDetector {
                 }
                 pair.pass = current;
                 TrackedAircraft b = pair.other(a);
+                if (!reportedHere(a, b)) {
+                    handOver(pair, now, out);
+                    continue;
+                }
                 record(airspace.tenant, pair, eligible && filters.pairEligible(a, b, now) ? assess(a, b) : null, out);
             }
         }
@@ -144,6 +154,20 @@ final class ProximityDetector {
         closeOne(pair, pair.trafficAdvisory, at, reason, last, out);
         closeOne(pair, pair.resolutionAdvisory, at, reason, last, out);
         closeOne(pair, pair.conflict, at, reason, last, out);
+    }
+
+    /**
+     * A pair belongs to the home sector of its lower hex (every aircraft is home outside sector mode), so that
+     * of all the sectors that see both aircraft exactly one reports it.
+     */
+    private static boolean reportedHere(TrackedAircraft a, TrackedAircraft b) {
+        return (a.hex.compareTo(b.hex) < 0 ? a : b).home;
+    }
+
+    /** The lower hex left this sector: its home sector reports the pair from now on. */
+    private void handOver(PairTrack pair, Instant now, List<Emission> out) {
+        close(pair, now, "handover", out);
+        unlink(pair);
     }
 
     static void unlink(PairTrack pair) {
@@ -256,6 +280,14 @@ final class ProximityDetector {
                 episode.callsigns(pair.first.callsign(), pair.second.callsign());
                 episode.seen(at);
                 state.opened(episode);
+                if (log.wasAdopted(episode)) {
+                    // Announced by the sector's previous owner: it goes on, and says so only if it got worse.
+                    if (episode.escalate(severity)) {
+                        out.add(episode.emit(at, PairMessages.raised(type, episode, assessment, config),
+                                PairMessages.details(type, assessment, config).map(), true));
+                    }
+                    return;
+                }
                 out.add(episode.emit(at, PairMessages.raised(type, episode, assessment, config),
                         PairMessages.details(type, assessment, config).map(), true));
             }

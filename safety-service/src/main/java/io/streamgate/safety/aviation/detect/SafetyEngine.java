@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.IntPredicate;
 
 import io.streamgate.platform.aviation.AircraftPosition;
+import io.streamgate.platform.safety.SafetyEvent;
 import io.streamgate.safety.aviation.AviationSafetyConfig;
 import io.streamgate.safety.aviation.Emission;
 
@@ -21,6 +22,10 @@ import io.streamgate.safety.aviation.Emission;
  * <p>Per tenant it keeps each aircraft's latest fix in a spatial index, and hands every position to the
  * emergency, low-altitude, vertical-rate and proximity detectors. It returns the records to publish: an
  * episode opening ({@code active: true}), changing severity, and ending ({@code active: false}).
+ *
+ * <p>The service splits the detectors in two, as they scale differently: {@link #perAircraft} (emergencies, low
+ * altitude, vertical rate) follows the aircraft's partition, {@link #pairs} runs per sector, where a pair's two
+ * aircraft meet whichever partitions their positions came from. A replay or benchmark runs them all in one.
  */
 public final class SafetyEngine {
 
@@ -37,7 +42,27 @@ public final class SafetyEngine {
     private final long staleAfterMillis;
     private final long timeoutMillis;
 
+    private final boolean perAircraftDetectors;
+    private final boolean pairDetectors;
+
+    /** Every detector, over every aircraft it is given: a replay, a benchmark, a single process. */
     public SafetyEngine(AviationSafetyConfig config) {
+        this(config, true, true);
+    }
+
+    /** Emergencies, low altitude and vertical rate: what one aircraft's positions alone decide. */
+    public static SafetyEngine perAircraft(AviationSafetyConfig config) {
+        return new SafetyEngine(config, true, false);
+    }
+
+    /** Traffic and resolution advisories and proximity conflicts of one sector: see {@link #onPosition}. */
+    public static SafetyEngine pairs(AviationSafetyConfig config) {
+        return new SafetyEngine(config, false, true);
+    }
+
+    private SafetyEngine(AviationSafetyConfig config, boolean perAircraftDetectors, boolean pairDetectors) {
+        this.perAircraftDetectors = perAircraftDetectors;
+        this.pairDetectors = pairDetectors;
         this.config = config;
         this.filters = new Filters(config);
         this.emergency = new EmergencyDetector(config, log);
@@ -58,6 +83,16 @@ public final class SafetyEngine {
      * @param now       the engine's clock: positions older than {@code stale-after} by it are stale
      */
     public List<Emission> onPosition(String tenant, AircraftPosition position, int partition, Instant now) {
+        return onPosition(tenant, position, partition, true, now);
+    }
+
+    /**
+     * As {@link #onPosition(String, AircraftPosition, int, Instant)}, for a sector that sees the aircraft either
+     * at home or because it is within reach of the sector's own aircraft: a pair is reported only where its lower
+     * hex is at home, and a pair whose lower hex left ends here ({@code handover}).
+     */
+    public List<Emission> onPosition(String tenant, AircraftPosition position, int partition, boolean home,
+            Instant now) {
         Airspace airspace = tenants.computeIfAbsent(tenant, t -> new Airspace(t, radius, bandHeight));
         TrackedAircraft a = airspace.aircraft.get(position.hex());
         if (a == null) {
@@ -68,13 +103,18 @@ public final class SafetyEngine {
         if (!a.update(position, position.timestamp() != null ? position.timestamp() : now, partition)) {
             return List.of();
         }
+        a.home = home;
         airspace.place(a);
         a.ghost = filters.shadowsRealAircraft(airspace, a, now);
         List<Emission> out = new ArrayList<>(0);
-        emergency.evaluate(tenant, a, now, out);
-        lowAltitude.evaluate(tenant, a, now, out);
-        verticalRate.evaluate(tenant, a, now, out);
-        proximity.evaluate(airspace, a, now, out);
+        if (perAircraftDetectors) {
+            emergency.evaluate(tenant, a, now, out);
+            lowAltitude.evaluate(tenant, a, now, out);
+            verticalRate.evaluate(tenant, a, now, out);
+        }
+        if (pairDetectors) {
+            proximity.evaluate(airspace, a, now, out);
+        }
         return out;
     }
 
@@ -133,6 +173,26 @@ public final class SafetyEngine {
                 tenantsLeft.remove();
             }
         }
+        return out;
+    }
+
+    /**
+     * Takes over a pair episode that another owner published as open (its latest record): the first
+     * confirmation of the same pair and type continues it under its id; unconfirmed, {@link #endUnadopted} ends
+     * it.
+     *
+     * @param revision the revision of that record
+     * @param since    when it was taken over
+     */
+    public void inherit(String tenant, SafetyEvent latest, int revision, Instant since) {
+        Map<String, Object> details = latest.details() == null ? Map.of() : latest.details();
+        log.inherit(Episode.resume(tenant, latest, revision), since, PairMessages.ended(latest.eventType()), details);
+    }
+
+    /** Ends the inherited episodes not confirmed again since before {@code before} ({@code handover}). */
+    public List<Emission> endUnadopted(Instant before, Instant now) {
+        List<Emission> out = new ArrayList<>(0);
+        log.endInherited(before, now, out);
         return out;
     }
 

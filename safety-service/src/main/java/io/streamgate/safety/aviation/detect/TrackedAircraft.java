@@ -19,6 +19,11 @@ final class TrackedAircraft {
     Kinematics kinematics;
     Instant time;
     long cell = SpatialGrid.NOWHERE;
+    /**
+     * Whether this copy of the aircraft is in its home sector. Pairs are reported by the home sector of their
+     * lower hex only; outside sector mode every aircraft is home.
+     */
+    boolean home = true;
     /** A {@code ~} target that shadows a real aircraft, as of its latest fix. */
     boolean ghost;
 

@@ -37,8 +37,9 @@ import io.streamgate.safety.consumer.GroupConsumers;
 
 /**
  * Reads {@code aircraft.positions} in a consumer group, so replicas split the partitions (and so the
- * aircraft) between them, runs every record through the {@link SafetyEngine} and publishes what it
- * returns. Offsets are committed only after the broker acknowledged every event a poll produced: a crash
+ * aircraft) between them, runs every record through the {@link SafetyEngine#perAircraft per-aircraft detectors}
+ * and publishes what they return; pairs, whose aircraft may sit on different partitions, are
+ * {@link io.streamgate.safety.aviation.pairs.PairTopology detected by sector}. Offsets are committed only after the broker acknowledged every event a poll produced: a crash
  * reads those positions again rather than losing their events (at least once; the ids are
  * deterministic, see {@link io.streamgate.safety.aviation.SafetyEventIds}). The thread, commits and
  * reconnects are the platform's {@link ConsumerLoop}.
@@ -65,7 +66,7 @@ public class PositionsConsumer implements ConsumerLoop.Handler {
         this.config = config;
         this.writer = writer;
         this.metrics = metrics;
-        this.engine = new SafetyEngine(config);
+        this.engine = SafetyEngine.perAircraft(config);
         this.loop = GroupConsumers.loop("safety-aviation-consumer", "safety-aviation", Topics.AIRCRAFT_POSITIONS,
                 config.consumer(), this, kafka, registry);
     }
@@ -131,7 +132,7 @@ public class PositionsConsumer implements ConsumerLoop.Handler {
     /** The uncommitted positions are read again: into an engine that has not seen them. */
     @Override
     public void failed(RuntimeException cause) {
-        engine = new SafetyEngine(config);
+        engine = SafetyEngine.perAircraft(config);
     }
 
     private void publish(List<Emission> emissions) {

@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -120,9 +121,15 @@ public final class KafkaClients {
         return overlay(own, ClientKeys.CONSUMER_ONLY);
     }
 
-    /** A consumer's settings: {@code own}, overlaid with the {@code kafka.*} settings consumers take. */
+    /**
+     * A consumer's settings: {@code own}, overlaid with the {@code kafka.*} settings consumers take. Every consumer
+     * reads committed records only unless it says otherwise: safety-service writes pair events in transactions
+     * (exactly once), and a record of an aborted one must never reach a reader.
+     */
     public Map<String, Object> consumerSettings(Map<String, ?> own) {
-        return overlay(own, ClientKeys.PRODUCER_ONLY);
+        Map<String, Object> withDefaults = new HashMap<>(own);
+        withDefaults.putIfAbsent(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        return overlay(withDefaults, ClientKeys.PRODUCER_ONLY);
     }
 
     private Map<String, Object> overlay(Map<String, ?> own, Set<String> notForThisClient) {
