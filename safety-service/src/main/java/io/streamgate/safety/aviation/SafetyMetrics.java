@@ -25,7 +25,7 @@ public class SafetyMetrics {
     private volatile int trackedAircraft;
     private volatile int openEpisodes;
 
-    SafetyMetrics(MeterRegistry registry) {
+    public SafetyMetrics(MeterRegistry registry) {
         this.registry = registry;
         this.processed = Counter.builder("streamgate.safety.positions").description("positions read by the detectors")
                 .tag("outcome", "processed").register(registry);
