@@ -40,13 +40,11 @@ class ChartLintTest {
     }
 
     @Test
-    void schemaRefusesASecondSafetyReplica() {
-        // Pair detection across safety replicas is not built (issue 17, item 5): the schema must say no.
-        Exception refused = assertThrows(Exception.class,
-                () -> RenderedChart.render(null, Map.of("services.safety.replicas", 2)));
-        assertTrue(refused.getMessage().contains("safety"), refused::getMessage);
-        assertThrows(Exception.class,
-                () -> RenderedChart.render(null, Map.of("services.safety.autoscaling.enabled", true)));
+    void safetyScalesLikeTheOtherServices() {
+        // Pair detection runs by sector across replicas (Kafka Streams): a fixed count renders as asked.
+        RenderedChart chart = RenderedChart.render(null,
+                Map.of("services.safety.replicas", 3, "services.safety.autoscaling.enabled", false));
+        assertEquals(3, chart.deployment("safety").getSpec().getReplicas());
     }
 
     @Test

@@ -112,8 +112,8 @@ class ChartObjectsTest {
 
     @ParameterizedTest
     @MethodSource("renderings")
-    void autoscalersTargetTheirDeploymentAndSafetyStaysAtOneReplica(RenderedChart chart) {
-        for (String service : List.of("ingest", "stats", "gateway")) {
+    void autoscalersTargetTheirDeployment(RenderedChart chart) {
+        for (String service : List.of("ingest", "safety", "stats", "gateway")) {
             HorizontalPodAutoscaler hpa = chart.get(HorizontalPodAutoscaler.class, RenderedChart.name(service));
             var target = hpa.getSpec().getScaleTargetRef();
             assertEquals("Deployment", target.getKind());
@@ -125,11 +125,6 @@ class ChartObjectsTest {
             assertEquals(null, chart.deployment(service).getSpec().getReplicas(),
                     service + ": a fixed replica count would fight the HPA on every upgrade");
         }
-        // Pair detection across safety replicas is not built: exactly one replica, no autoscaler.
-        assertTrue(chart.find(HorizontalPodAutoscaler.class, RenderedChart.name("safety")).isEmpty());
-        assertEquals(1, chart.deployment("safety").getSpec().getReplicas());
-        PodDisruptionBudget safetyPdb = chart.get(PodDisruptionBudget.class, RenderedChart.name("safety"));
-        assertEquals(null, safetyPdb.getSpec().getMinAvailable(), "a minAvailable on one replica blocks node drains");
     }
 
     @ParameterizedTest
