@@ -28,7 +28,7 @@ import io.vertx.core.http.impl.ws.WebSocketFrameImpl;
  */
 class InboundMessagesProperties {
 
-    @Property(tries = 3000, seed = "2341")
+    @Property(seed = "2341")
     void aMessageIsItsTextExactlyWhenItIsUtf8(@ForAll("payloads") byte[] bytes,
             @ForAll @IntRange(min = 1, max = 8) int fragments) {
         InboundMessages messages = new InboundMessages(1 << 20);

@@ -70,7 +70,7 @@ class BatchFeedProperties {
 
     private final BatchIngest batch = new BatchIngest(null, null, null, () -> 100, null);
 
-    @Property(tries = 2000, seed = "2101")
+    @Property(seed = "2101")
     void everyBodyIsReadOrRefusedWithAProblem(@ForAll("bodies") Tuple2<Feed, byte[]> input) {
         Feed feed = input.get1();
         String outcome;

@@ -39,7 +39,7 @@ class EntityDocumentProperties {
 
     enum Body { ENTITY, ATTRIBUTES, BATCH }
 
-    @Property(tries = 1500, seed = "2131")
+    @Property(seed = "2131")
     void everyBodyIsReadOrRefusedWithAnNgsiError(@ForAll("bodies") Tuple2<Body, byte[]> input) {
         String outcome;
         try {

@@ -37,7 +37,7 @@ class SbsFeedProperties {
         "18:28:35.1234567891", "9999/12/31", "0000/01/01", "~", "~zzzzzz", "ÿÿ", "\u0000", "7777", "8888", "MSG",
         "a".repeat(500)};
 
-    @Property(tries = 3000, seed = "2121")
+    @Property(seed = "2121")
     void everyLineIsAMessageSkippedOrMalformed(@ForAll("lines") String line) {
         SbsAssembler assembler = new SbsAssembler(ZoneOffset.UTC, Duration.ofSeconds(60), 100);
         for (String valid : VALID) {
@@ -55,7 +55,7 @@ class SbsFeedProperties {
         Statistics.collect(outcome);
     }
 
-    @Property(tries = 500, seed = "2122")
+    @Property(seed = "2122")
     void anyByteStreamSplitsIntoBoundedLines(@ForAll("streams") byte[] stream) throws IOException {
         LineReader reader = new LineReader(new ByteArrayInputStream(stream), 256);
         int lines = 0;
