@@ -59,7 +59,7 @@ class ResumeIdProperties {
     void aCombinedIdYieldsEachFeedsOwnPart(@ForAll("positions") long[] next, @ForAll("noise") String noise) {
         StreamPosition alerts = StreamPosition.start(TOPIC, 0).at(0, next[0]);
         StreamPosition statuses = StreamPosition.start("machines.status", 0).at(0, next.length);
-        String combined = String.join(".", List.of(noise.replace(".", ""), alerts.encode(), statuses.encode()));
+        String combined = String.join(".", List.of(noise, alerts.encode(), statuses.encode()));
         assertEquals(alerts.encode(), CombinedCursor.idFor(combined, TOPIC));
         assertEquals(statuses.encode(), CombinedCursor.idFor(combined, "machines.status"));
     }
@@ -73,7 +73,7 @@ class ResumeIdProperties {
     /** Text in a combined id that is no feed's position (the stream writes one part per feed). */
     @Provide
     Arbitrary<String> noise() {
-        return ids().filter(id -> CombinedCursor.idFor(id, TOPIC) == null
+        return ids().map(id -> id.replace(".", "")).filter(id -> CombinedCursor.idFor(id, TOPIC) == null
                 && CombinedCursor.idFor(id, "machines.status") == null);
     }
 
