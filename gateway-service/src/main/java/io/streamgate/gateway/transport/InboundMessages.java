@@ -1,6 +1,9 @@
 package io.streamgate.gateway.transport;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 import io.vertx.core.http.WebSocketFrame;
@@ -8,7 +11,8 @@ import io.vertx.core.http.WebSocketFrame;
 /**
  * Assembles a client's text messages from their frames (a first frame, then continuations up to the
  * final one) and refuses any message over the limit as soon as its size is known, before the rest of
- * it is kept. One per connection, on its event loop.
+ * it is kept, and any text message that is not UTF-8 (RFC 6455 §8.1: the connection is failed with 1007;
+ * decoding leniently would hand the dialect U+FFFD instead). One per connection, on its event loop.
  */
 final class InboundMessages {
 
@@ -29,6 +33,10 @@ final class InboundMessages {
 
     /** A binary message (or a fragment of one), which no dialect speaks. */
     record Binary() implements Outcome {
+    }
+
+    /** A text message whose bytes are not UTF-8. */
+    record NotUtf8() implements Outcome {
     }
 
     private static final Partial PARTIAL = new Partial();
@@ -52,7 +60,7 @@ final class InboundMessages {
             }
             if (frame.isFinal()) {
                 int size = frame.binaryData().length();
-                return size > limitBytes ? new TooBig(size) : new Text(frame.textData());
+                return size > limitBytes ? new TooBig(size) : text(frame.binaryData().getBytes());
             }
             return append(frame);
         }
@@ -87,8 +95,17 @@ final class InboundMessages {
         if (!frame.isFinal()) {
             return PARTIAL;
         }
-        String message = fragments.toString(StandardCharsets.UTF_8);
+        byte[] message = fragments.toByteArray();
         fragments = null;
-        return new Text(message);
+        return text(message);
+    }
+
+    private static Outcome text(byte[] bytes) {
+        try {
+            return new Text(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString());
+        } catch (CharacterCodingException e) {
+            return new NotUtf8();
+        }
     }
 }

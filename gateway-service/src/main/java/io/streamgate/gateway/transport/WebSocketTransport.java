@@ -323,6 +323,10 @@ public class WebSocketTransport {
                 socket.pause();
             } else if (outcome instanceof InboundMessages.Binary) {
                 refuse(InboundError.BINARY_NOT_SUPPORTED);
+            } else if (outcome instanceof InboundMessages.NotUtf8) {
+                // A protocol error, not a dialect's refusal: every client library knows 1007.
+                socket.pause();
+                socket.close((short) 1007, "Invalid UTF-8 in a text message");
             }
         }
 

@@ -75,7 +75,7 @@ public class SkySpyAcarsRequests {
         String source = params.path("source").asText(null);
         String frequency = params.path("frequency").asText(null);
         Instant since = params.hasNonNull("hours")
-                ? Instant.now().minusSeconds(Math.round(params.get("hours").asDouble() * 3600)) : null;
+                ? LookBack.since(Instant.now(), params.get("hours").asDouble()) : null;
         int limit = Math.max(1, Math.min(MAX_LIMIT, params.path("limit").asInt(DEFAULT_LIMIT)));
         return Uni.createFrom().completionStage(feed.recentEvents(tenant)).map(events -> {
             List<String> matching = new ArrayList<>();

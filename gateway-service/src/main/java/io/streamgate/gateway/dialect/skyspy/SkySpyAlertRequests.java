@@ -1,6 +1,5 @@
 package io.streamgate.gateway.dialect.skyspy;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -49,7 +48,7 @@ public class SkySpyAlertRequests {
             case "alerts" -> {
                 double hours = params.path("hours").asDouble(24);
                 int limit = Math.max(1, Math.min(MAX_LIMIT, params.path("limit").asInt(DEFAULT_LIMIT)));
-                Instant since = Instant.now().minus(Duration.ofSeconds(Math.round(Math.max(0, hours) * 3600)));
+                Instant since = LookBack.since(Instant.now(), hours);
                 yield Uni.createFrom().completionStage(store.history(tenant, since, limit))
                         .map(items -> response(requestId, type, history(items)));
             }

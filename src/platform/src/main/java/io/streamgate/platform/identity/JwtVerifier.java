@@ -80,6 +80,10 @@ public final class JwtVerifier {
             if (subject == null) {
                 throw new AuthenticationException("token has no subject");
             }
+            if (tenant != null && tenant.isBlank()) {
+                // Not the default tenant: a token that names a tenant names one, or it is refused.
+                throw new AuthenticationException("token tenant is blank");
+            }
             Set<Role> roles = EnumSet.noneOf(Role.class);
             for (String name : roleNames(claims)) {
                 Role.fromWireName(name).ifPresent(roles::add);

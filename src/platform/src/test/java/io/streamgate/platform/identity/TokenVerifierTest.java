@@ -88,6 +88,13 @@ class TokenVerifierTest {
         assertTrue(reason.startsWith("token"), reason);
     }
 
+    /** A refusal, not an error: callers answer any other failure as "credential store unavailable" (503). */
+    @Test
+    void aSignedTokenWithABlankTenantIsRefused() {
+        assertEquals("token tenant is blank",
+                failure(jwt(claims(Map.of("tenant", " "), future()), KEYS, AlgorithmIdentifiers.RSA_USING_SHA256)));
+    }
+
     @Test
     void garbageIsRefusedWithoutEchoingIt() {
         String reason = failure("eyJnot-a-token");
