@@ -1,6 +1,9 @@
 package io.streamgate.gateway.transport;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 import io.vertx.core.http.WebSocketFrame;
@@ -25,6 +28,10 @@ final class InboundMessages {
     }
 
     record TooBig(long bytes) implements Outcome {
+    }
+
+    /** A text message that is not valid UTF-8: RFC 6455 §8.1 says fail the connection (1007). */
+    record InvalidText() implements Outcome {
     }
 
     /** A binary message (or a fragment of one), which no dialect speaks. */
@@ -52,7 +59,7 @@ final class InboundMessages {
             }
             if (frame.isFinal()) {
                 int size = frame.binaryData().length();
-                return size > limitBytes ? new TooBig(size) : new Text(frame.textData());
+                return size > limitBytes ? new TooBig(size) : text(frame.binaryData().getBytes());
             }
             return append(frame);
         }
@@ -87,8 +94,18 @@ final class InboundMessages {
         if (!frame.isFinal()) {
             return PARTIAL;
         }
-        String message = fragments.toString(StandardCharsets.UTF_8);
+        byte[] message = fragments.toByteArray();
         fragments = null;
-        return new Text(message);
+        return text(message);
+    }
+
+    /** Decoded strictly: a replacement character in place of bad bytes would hand the dialect a message never sent. */
+    private static Outcome text(byte[] bytes) {
+        try {
+            return new Text(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString());
+        } catch (CharacterCodingException e) {
+            return new InvalidText();
+        }
     }
 }

@@ -323,6 +323,9 @@ public class WebSocketTransport {
                 socket.pause();
             } else if (outcome instanceof InboundMessages.Binary) {
                 refuse(InboundError.BINARY_NOT_SUPPORTED);
+            } else if (outcome instanceof InboundMessages.InvalidText) {
+                // RFC 6455 §8.1, whatever the dialect: no product defines a code for text that is not UTF-8.
+                socket.close((short) 1007, "Invalid UTF-8 in a text message");
             }
         }
 
