@@ -1,5 +1,6 @@
 package io.streamgate.gateway.auth;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.streamgate.platform.identity.JwksSource;
 import io.streamgate.platform.identity.TokenIssuingConfig;
 
 /**
@@ -68,5 +70,33 @@ public interface GatewayAuthConfig {
         /** Tolerance on {@code exp} and {@code nbf}. */
         @WithDefault("30s")
         Duration clockSkew();
+
+        /**
+         * An OIDC issuer's JWKS URL (Keycloak: {@code https://kc/realms/<realm>/protocol/openid-connect/certs}),
+         * alongside or instead of a static key. Keys are fetched on first use and again when a token names a
+         * {@code kid} the cached set lacks, so a rotated key is accepted without a restart.
+         */
+        Optional<URI> jwksLocation();
+
+        /** How long a fetched key set is used before it is fetched again (the issuer's Cache-Control wins). */
+        @WithDefault("1h")
+        Duration jwksCacheDuration();
+
+        /**
+         * The least time between two fetches forced by an unknown {@code kid}: tokens with made-up key ids
+         * cannot make the service hammer the issuer; a real rotation is picked up by the first token after it.
+         */
+        @WithDefault("30s")
+        Duration jwksMinRefreshInterval();
+
+        /** Connect and read timeout of one JWKS fetch. */
+        @WithDefault("5s")
+        Duration jwksFetchTimeout();
+
+        /** The JWKS source these settings describe, if any. */
+        default Optional<JwksSource> jwks() {
+            return jwksLocation().map(location -> new JwksSource(location, jwksCacheDuration(),
+                    jwksMinRefreshInterval(), jwksFetchTimeout()));
+        }
     }
 }

@@ -8,7 +8,9 @@ import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.streamgate.platform.identity.ApiKeys;
+import io.streamgate.platform.identity.Authenticated;
 import io.streamgate.platform.identity.AuthenticationException;
 import io.streamgate.platform.identity.TokenVerifier;
 import io.vertx.core.http.HttpServerRequest;
@@ -65,7 +67,12 @@ public class HandshakeAuthentication {
 
     /** What a token proves, wherever it came from (the handshake, or a dialect's first message). */
     public Uni<HandshakeOutcome> verify(String token) {
-        return Uni.createFrom().completionStage(() -> verifier.verify(token))
+        Uni<Authenticated> verification = Uni.createFrom().completionStage(() -> verifier.verify(token));
+        if (verifier.mayBlock(token)) {
+            // A JWKS fetch is blocking I/O: off the event loop. Every caller goes back to its connection's context.
+            verification = verification.runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        }
+        return verification
                 .map(caller -> (HandshakeOutcome) new HandshakeOutcome.Verified(caller,
                         ApiKeys.looksLikeApiKey(token) ? recheck(token) : null))
                 .onFailure().recoverWithItem(failure -> {

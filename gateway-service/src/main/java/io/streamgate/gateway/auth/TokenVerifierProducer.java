@@ -16,6 +16,6 @@ public class TokenVerifierProducer {
     TokenVerifier tokenVerifier(GatewayAuthConfig config, Redis redis) {
         GatewayAuthConfig.Jwt jwt = config.jwt();
         return new TokenVerifier(JwtKeys.verifier(jwt.issuer(), jwt.audience(), jwt.publicKey(),
-                jwt.publicKeyLocation(), jwt.hmacSecret(), jwt.clockSkew()), new RedisApiKeyStore(redis));
+                jwt.publicKeyLocation(), jwt.hmacSecret(), jwt.clockSkew(), jwt.jwks()), new RedisApiKeyStore(redis));
     }
 }

@@ -23,12 +23,19 @@ public final class JwtKeys {
     public static Optional<JwtVerifier> verifier(String issuer, Optional<String> audience,
             Optional<String> publicKeyPem, Optional<Path> publicKeyLocation, Optional<String> hmacSecret,
             Duration clockSkew) {
+        return verifier(issuer, audience, publicKeyPem, publicKeyLocation, hmacSecret, clockSkew, Optional.empty());
+    }
+
+    /** As above, with an OIDC issuer's JWKS, which may be the only key source. */
+    public static Optional<JwtVerifier> verifier(String issuer, Optional<String> audience,
+            Optional<String> publicKeyPem, Optional<Path> publicKeyLocation, Optional<String> hmacSecret,
+            Duration clockSkew, Optional<JwksSource> jwks) {
         Optional<PublicKey> publicKey = publicKeyPem.or(() -> publicKeyLocation.map(JwtKeys::read)).map(Pem::publicKey);
         Optional<byte[]> secret = hmacSecret.map(s -> s.getBytes(StandardCharsets.UTF_8));
-        if (publicKey.isEmpty() && secret.isEmpty()) {
+        if (publicKey.isEmpty() && secret.isEmpty() && jwks.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new JwtVerifier(new JwtSettings(issuer, audience, publicKey, secret, clockSkew)));
+        return Optional.of(new JwtVerifier(new JwtSettings(issuer, audience, publicKey, secret, clockSkew, jwks)));
     }
 
     private static String read(Path path) {

@@ -1,6 +1,7 @@
 package io.streamgate.platform.identity;
 
-import java.security.Key;
+import java.util.function.Consumer;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -10,19 +11,23 @@ import java.util.Set;
 
 import javax.crypto.spec.SecretKeySpec;
 
+import org.jose4j.http.Get;
 import org.jose4j.jwa.AlgorithmConstraints;
+import org.jose4j.jwk.HttpsJwks;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
+import org.jose4j.jwt.consumer.ErrorCodes;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.jose4j.jwt.consumer.JwtContext;
+import org.jose4j.keys.resolvers.HttpsJwksVerificationKeyResolver;
 
 /**
  * Verifies JWTs: signature (RS256/ES256 with the configured public key, HS256 with the configured
- * secret; {@code alg: none} and anything else is refused), issuer, audience when configured, and
- * expiry (required). Maps the claims to an {@link Identity}:
+ * secret, RS256/ES256 with a key of the configured JWKS whose {@code kid} the token names; {@code alg: none}
+ * and anything else is refused), issuer, audience when configured, expiry (required) and {@code nbf}. Maps the claims to an {@link Identity}:
  * <ul>
  * <li>tenant: {@code tenant}, else {@code tenant_id}, else the default tenant (single-tenant
  * deployments such as SkySpy's issue tokens without one);</li>
@@ -34,15 +39,49 @@ import org.jose4j.jwt.consumer.JwtContext;
  */
 public final class JwtVerifier {
 
+    /** How old an {@code iat} may be: any age, as {@code exp} is what bounds a token's life. */
+    private static final int ISSUED_AT_ANY_PAST = (int) Duration.ofDays(3650).toSeconds();
+
     private final List<JwtConsumer> consumers = new ArrayList<>();
+    private final boolean fetchesKeys;
 
     public JwtVerifier(JwtSettings settings) {
-        settings.publicKey().ifPresent(key -> consumers.add(consumer(settings, key, new AlgorithmConstraints(
-                AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256,
-                AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256))));
+        settings.publicKey().ifPresent(key -> consumers.add(consumer(settings, builder -> builder.setVerificationKey(key),
+                asymmetric())));
+        settings.jwks().ifPresent(jwks -> consumers.add(consumer(settings,
+                builder -> builder.setVerificationKeyResolver(new HttpsJwksVerificationKeyResolver(keySet(jwks))),
+                asymmetric())));
         settings.hmacSecret().ifPresent(secret -> consumers.add(consumer(settings,
-                new SecretKeySpec(secret, "HmacSHA256"), new AlgorithmConstraints(
+                builder -> builder.setVerificationKey(new SecretKeySpec(secret, "HmacSHA256")), new AlgorithmConstraints(
                         AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.HMAC_SHA256))));
+        this.fetchesKeys = settings.jwks().isPresent();
+    }
+
+    /**
+     * True when {@link #verify} may fetch an issuer's key set over the network (a JWKS is configured): a
+     * caller on an event loop verifies on a worker thread then.
+     */
+    public boolean mayBlock() {
+        return fetchesKeys;
+    }
+
+    private static AlgorithmConstraints asymmetric() {
+        return new AlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
+                AlgorithmIdentifiers.RSA_USING_SHA256, AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
+    }
+
+    /** jose4j's cached key set: it refetches when a token names a kid it lacks, at most once per reprieve. */
+    private static HttpsJwks keySet(JwksSource source) {
+        HttpsJwks keys = new HttpsJwks(source.location().toString());
+        keys.setDefaultCacheDuration(source.cacheDuration().toSeconds());
+        keys.setRefreshReprieveThreshold(source.minRefreshInterval().toMillis());
+        // An issuer that is down for a moment must not lock every client out: its last keys stay usable.
+        keys.setRetainCacheOnErrorDuration(source.cacheDuration().toSeconds());
+        Get get = new Get();
+        get.setConnectTimeout((int) source.fetchTimeout().toMillis());
+        get.setReadTimeout((int) source.fetchTimeout().toMillis());
+        keys.setSimpleHttpGet(get);
+        return keys;
     }
 
     /** @throws AuthenticationException saying what is wrong, never echoing the token */
@@ -62,13 +101,16 @@ public final class JwtVerifier {
         throw new AuthenticationException(reason(last));
     }
 
-    private static JwtConsumer consumer(JwtSettings settings, Key key, AlgorithmConstraints algorithms) {
+    private static JwtConsumer consumer(JwtSettings settings, Consumer<JwtConsumerBuilder> key,
+            AlgorithmConstraints algorithms) {
         JwtConsumerBuilder builder = new JwtConsumerBuilder()
                 .setRequireExpirationTime()
                 .setAllowedClockSkewInSeconds((int) settings.clockSkew().toSeconds())
                 .setExpectedIssuer(settings.issuer())
-                .setVerificationKey(key)
+                // A token issued in the future (beyond the skew) is forged or from a broken clock; nbf is checked by default.
+                .setIssuedAtRestrictions((int) settings.clockSkew().toSeconds(), ISSUED_AT_ANY_PAST)
                 .setJwsAlgorithmConstraints(algorithms);
+        key.accept(builder);
         settings.audience().ifPresentOrElse(builder::setExpectedAudience, builder::setSkipDefaultAudienceValidation);
         return builder.build();
     }
@@ -127,6 +169,9 @@ public final class JwtVerifier {
         if (e == null) {
             return "token rejected";
         }
+        if (e.hasErrorCode(ErrorCodes.NOT_YET_VALID) || e.hasErrorCode(ErrorCodes.ISSUED_AT_INVALID_FUTURE)) {
+            return "token not yet valid";
+        }
         String text = e.getMessage() == null ? "" : e.getMessage();
         if (text.contains("Issuer (iss) claim value")) {
             return "token issuer not accepted";
@@ -136,6 +181,9 @@ public final class JwtVerifier {
         }
         if (text.contains("'none'") || text.contains("not permitted") || text.contains("AlgorithmConstraints")) {
             return "token algorithm not accepted";
+        }
+        if (text.contains("suitable verification key") || text.contains("UnresolvableKey")) {
+            return "token signing key not known";
         }
         if (text.contains("signature")) {
             return "token signature invalid";

@@ -19,6 +19,14 @@ public final class TokenVerifier {
         this.keys = keys;
     }
 
+    /**
+     * True when verifying a JWT may fetch an issuer's keys over the network (a JWKS is configured), so a
+     * caller on an event loop hands JWTs to a worker thread.
+     */
+    public boolean mayBlock(String token) {
+        return jwt.isPresent() && jwt.get().mayBlock() && token != null && !ApiKeys.looksLikeApiKey(token);
+    }
+
     /** Completes with the caller, or exceptionally with an {@link AuthenticationException}. */
     public CompletionStage<Authenticated> verify(String token) {
         if (token == null || token.isBlank()) {

@@ -80,6 +80,24 @@ class TokenVerifierTest {
     }
 
     @Test
+    void aTokenNotYetValidIsRefused() {
+        JwtClaims notBefore = claims(Map.of(), future());
+        notBefore.setNotBefore(NumericDate.fromSeconds(Instant.now().plusSeconds(120).getEpochSecond()));
+        JwtClaims issuedLater = claims(Map.of(), future());
+        issuedLater.setIssuedAt(NumericDate.fromSeconds(Instant.now().plusSeconds(120).getEpochSecond()));
+
+        assertEquals("token not yet valid", failure(jwt(notBefore, KEYS, AlgorithmIdentifiers.RSA_USING_SHA256)));
+        assertEquals("token not yet valid", failure(jwt(issuedLater, KEYS, AlgorithmIdentifiers.RSA_USING_SHA256)));
+    }
+
+    @Test
+    void aTokenIssuedWithinTheClockSkewIsAccepted() {
+        JwtClaims claims = claims(Map.of(), future());
+        claims.setIssuedAt(NumericDate.fromSeconds(Instant.now().plusSeconds(2).getEpochSecond()));
+        assertEquals("alice", verify(jwt(claims, KEYS, AlgorithmIdentifiers.RSA_USING_SHA256)).identity().subject());
+    }
+
+    @Test
     void anUnsignedTokenIsRefused() {
         String header = b64("{\"alg\":\"none\",\"typ\":\"JWT\"}");
         String body = b64(claims(Map.of("roles", List.of("super_admin")), future()).toJson());

@@ -22,6 +22,6 @@ public class TokenVerifierProducer {
     TokenVerifier tokenVerifier(AuthConfig config, RedisApiKeyStore keys) {
         AuthConfig.Jwt jwt = config.jwt();
         return new TokenVerifier(JwtKeys.verifier(jwt.issuer(), jwt.audience(), jwt.publicKey(),
-                jwt.publicKeyLocation(), jwt.hmacSecret(), jwt.clockSkew()), keys);
+                jwt.publicKeyLocation(), jwt.hmacSecret(), jwt.clockSkew(), jwt.jwks()), keys);
     }
 }
