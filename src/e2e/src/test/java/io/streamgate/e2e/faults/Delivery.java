@@ -11,11 +11,13 @@ import java.util.TreeSet;
 
 /**
  * What a client received of a feed, judged against what the feed had accepted: every accepted event exactly
- * once, in publication order per key; events the feed was refused (a 503) may appear, at most once, since a
- * refused write can still have reached Kafka.
+ * once, in publication order per key. An event the feed was refused (a 503) may appear — a refused write can
+ * still have reached Kafka — and, where the producer documents at least once after a 503 (ingest's entity
+ * outbox re-announces it), more than once: those are counted in {@code refusedDelivered}, {@code
+ * refusedRepeated}, not judged.
  */
 record Delivery(String name, int accepted, int received, Set<Long> missing, Set<Long> duplicated,
-        Set<Long> unexpected, Map<String, String> outOfOrder) {
+        Set<Long> unexpected, Map<String, String> outOfOrder, int refusedDelivered, Set<Long> refusedRepeated) {
 
     static Delivery judge(String name, List<FeedEvent> accepted, List<FeedEvent> refused, List<FeedEvent> seen) {
         Set<Long> acceptedNumbers = new HashSet<>();
@@ -25,10 +27,11 @@ record Delivery(String name, int accepted, int received, Set<Long> missing, Set<
 
         Set<Long> once = new HashSet<>();
         Set<Long> duplicated = new TreeSet<>();
+        Set<Long> refusedRepeated = new TreeSet<>();
         Set<Long> unexpected = new TreeSet<>();
         for (FeedEvent event : seen) {
             if (!once.add(event.n())) {
-                duplicated.add(event.n());
+                (refusedNumbers.contains(event.n()) ? refusedRepeated : duplicated).add(event.n());
             }
             if (!acceptedNumbers.contains(event.n()) && !refusedNumbers.contains(event.n())) {
                 unexpected.add(event.n());
@@ -48,7 +51,10 @@ record Delivery(String name, int accepted, int received, Set<Long> missing, Set<
                 outOfOrder.put(key, "published " + expected + ", received " + got);
             }
         });
-        return new Delivery(name, accepted.size(), seen.size(), missing, duplicated, unexpected, outOfOrder);
+        Set<Long> refusedSeen = new HashSet<>(once);
+        refusedSeen.retainAll(refusedNumbers);
+        return new Delivery(name, accepted.size(), seen.size(), missing, duplicated, unexpected, outOfOrder,
+                refusedSeen.size(), refusedRepeated);
     }
 
     boolean exact() {
@@ -67,7 +73,9 @@ record Delivery(String name, int accepted, int received, Set<Long> missing, Set<
 
     @Override
     public String toString() {
-        return name + ": " + accepted + " accepted, " + received + " received" + (exact() ? ", exact"
+        String refused = refusedDelivered == 0 ? "" : " (" + refusedDelivered + " refused ones delivered"
+                + (refusedRepeated.isEmpty() ? "" : ", of which again " + refusedRepeated) + ")";
+        return name + ": " + accepted + " accepted, " + received + " received" + refused + (exact() ? ", exact"
                 : ", missing " + missing + ", duplicated " + duplicated + ", unexpected " + unexpected
                         + ", out of order " + outOfOrder);
     }

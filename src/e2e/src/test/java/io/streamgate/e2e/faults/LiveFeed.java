@@ -26,7 +26,12 @@ abstract class LiveFeed implements AutoCloseable {
         }
     }
 
+    /** One publication: when it was sent and answered ({@link System#nanoTime()}), and how. */
+    record Attempt(FeedEvent event, long sentNanos, long answeredNanos, Outcome outcome) {
+    }
+
     private final String name;
+    private final List<Attempt> attempts = new ArrayList<>();
     private final ScheduledExecutorService timer;
     private final List<FeedEvent> accepted = new ArrayList<>();
     private final List<FeedEvent> refused = new ArrayList<>();
@@ -72,6 +77,10 @@ abstract class LiveFeed implements AutoCloseable {
         return List.copyOf(refused);
     }
 
+    synchronized List<Attempt> attempts() {
+        return List.copyOf(attempts);
+    }
+
     /** How many publications ended how ("202": 1200, "503": 14, …). */
     synchronized Map<String, Integer> outcomes() {
         return Map.copyOf(outcomes);
@@ -92,6 +101,7 @@ abstract class LiveFeed implements AutoCloseable {
         }
         FeedEvent event = new FeedEvent(keyOf(n), n);
         Outcome outcome;
+        long sent = System.nanoTime();
         try {
             outcome = publish(event);
         } catch (Exception | AssertionError e) {
@@ -100,6 +110,7 @@ abstract class LiveFeed implements AutoCloseable {
         synchronized (this) {
             (outcome.accepted() ? accepted : refused).add(event);
             outcomes.merge(outcome.detail(), 1, Integer::sum);
+            attempts.add(new Attempt(event, sent, System.nanoTime(), outcome));
         }
     }
 
