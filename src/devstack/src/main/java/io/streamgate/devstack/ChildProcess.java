@@ -87,6 +87,23 @@ public final class ChildProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /**
+     * SIGKILL, as the kernel's OOM killer or a node failure ends a process: no shutdown hook runs, no socket is
+     * closed politely. Returns once the process is gone.
+     */
+    public void kill() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        try {
+            if (!process.destroyForcibly().waitFor(20, TimeUnit.SECONDS)) {
+                throw new IllegalStateException(name + " survived SIGKILL for 20 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while killing " + name, e);
+        }
+        ShutdownOrder.cancel(stage, stopOnExit);
+    }
+
     @Override
     public void close() {
         stopNow();

@@ -99,6 +99,17 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
+    /**
+     * Kills the broker (SIGKILL: no controlled shutdown, no final flush) and keeps its data for a later
+     * {@link #start()}; what it acknowledged is in the page cache and survives, as with a crashed broker process.
+     */
+    public synchronized void kill() {
+        if (process != null) {
+            process.kill();
+            process = null;
+        }
+    }
+
     /** Creates the topics that do not exist yet; compacted ones get {@code cleanup.policy=compact}. */
     public void createTopics(Collection<Topic> topics, int partitions) {
         try (Admin admin = admin()) {

@@ -34,6 +34,12 @@ public final class ServiceProcess implements AutoCloseable {
      * @param root the repository root, where {@code <module>/target/quarkus-app/quarkus-run.jar} lives
      */
     public static ServiceProcess launch(Service service, Path root, int port, Devstack infrastructure, Path logDir) {
+        return launch(service, root, port, infrastructure, logDir, service.module() + ".log");
+    }
+
+    /** As {@link #launch(Service, Path, int, Devstack, Path)}, logging to {@code logName}: a second replica's own file. */
+    public static ServiceProcess launch(Service service, Path root, int port, Devstack infrastructure, Path logDir,
+            String logName) {
         Path jar = root.resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (./mvnw -DskipTests package)");
@@ -58,7 +64,7 @@ public final class ServiceProcess implements AutoCloseable {
                 // The run's throw-away key: the services issue tokens (Spooled's login, the shared refresh) too.
                 "STREAMGATE_AUTH_TOKENS_PRIVATE_KEY_LOCATION", infrastructure.credentials().privateKey().toString());
         ChildProcess process = ChildProcess.start(service.module(), command, env, root.toFile(),
-                logDir.resolve(service.module() + ".log"));
+                logDir.resolve(logName));
         return new ServiceProcess(service, port, process);
     }
 
@@ -95,6 +101,19 @@ public final class ServiceProcess implements AutoCloseable {
                 return false;
             }
         });
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** SIGKILL: the service gets no chance to flush, commit offsets or close its connections. */
+    public void kill() {
+        process.kill();
     }
 
     @Override

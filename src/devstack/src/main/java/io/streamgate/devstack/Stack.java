@@ -25,6 +25,8 @@ public final class Stack implements AutoCloseable {
     private final Devstack infrastructure;
     private final Map<Service, ServiceProcess> services;
     private final Path logDir;
+    /** Further instances of a service ({@link #startReplica}), stopped with the stack. */
+    private final List<ServiceProcess> replicas = new ArrayList<>();
 
     private Stack(Devstack infrastructure, Map<Service, ServiceProcess> services, Path logDir) {
         this.infrastructure = infrastructure;
@@ -83,6 +85,36 @@ public final class Stack implements AutoCloseable {
         fresh.awaitReady(READY_TIMEOUT);
     }
 
+    /**
+     * Starts one more instance of {@code service} on a free port, against the same Kafka and Redis, as a second
+     * Kubernetes replica would run; returns once it reports ready. It logs to {@code <module>-<port>.log}.
+     */
+    public synchronized ServiceProcess startReplica(Service service) {
+        int port = FreePort.pick();
+        ServiceProcess replica = ServiceProcess.launch(service, repositoryRoot(), port, infrastructure, logDir,
+                service.module() + "-" + port + ".log");
+        replicas.add(replica);
+        replica.awaitReady(READY_TIMEOUT);
+        return replica;
+    }
+
+    /**
+     * Starts {@code instance} (the main one or a replica, running, stopped or killed) again on its port and log, as
+     * Kubernetes restarts a crashed pod; returns the new process once it reports ready.
+     */
+    public synchronized ServiceProcess relaunch(ServiceProcess instance) {
+        instance.close();
+        ServiceProcess fresh = ServiceProcess.launch(instance.service(), repositoryRoot(), instance.port(),
+                infrastructure, logDir, instance.log().getFileName().toString());
+        if (services.get(instance.service()) == instance) {
+            services.put(instance.service(), fresh);
+        } else {
+            replicas.set(replicas.indexOf(instance), fresh);
+        }
+        fresh.awaitReady(READY_TIMEOUT);
+        return fresh;
+    }
+
     public URI url(Service service) {
         return services.get(service).url();
     }
@@ -104,6 +136,7 @@ public final class Stack implements AutoCloseable {
     public void close() {
         List<ServiceProcess> reversed = new ArrayList<>(services.values());
         Collections.reverse(reversed);
+        reversed.addAll(0, replicas);
         reversed.forEach(ServiceProcess::close);
         infrastructure.close();
     }
