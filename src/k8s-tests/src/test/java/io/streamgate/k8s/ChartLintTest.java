@@ -28,15 +28,15 @@ class ChartLintTest {
     @Test
     void defaultValuesRenderEveryServiceAndNothingUnparsed() {
         RenderedChart chart = RenderedChart.defaults();
-        // 4 services × (Deployment, Service, ServiceAccount, ConfigMap, PDB, NetworkPolicy) + 3 HPAs (not safety) + Ingress.
-        assertEquals(4 * 6 + 3 + 1, chart.objects.size(), () -> kinds(chart));
+        // 4 services × (Deployment, Service, ServiceAccount, ConfigMap, PDB, NetworkPolicy, HPA) + Ingress.
+        assertEquals(4 * 7 + 1, chart.objects.size(), () -> kinds(chart));
     }
 
     @Test
     void productionValuesRender() {
         RenderedChart chart = RenderedChart.production();
         // As above, plus a ServiceMonitor per service.
-        assertEquals(4 * 7 + 3 + 1, chart.objects.size(), () -> kinds(chart));
+        assertEquals(4 * 8 + 1, chart.objects.size(), () -> kinds(chart));
     }
 
     @Test
