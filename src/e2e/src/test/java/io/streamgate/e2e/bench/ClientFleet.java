@@ -24,6 +24,12 @@ import io.streamgate.devstack.testing.SkySpyFrameScan;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
@@ -35,7 +41,8 @@ import io.vertx.core.http.WebSocketFrame;
  * fields it needs, with {@link SkySpyFrameScan}), counts its messages and bytes, and times every
  * position against its event time on this machine's clock. The figures are summed over all clients,
  * and each client also counts its own deliveries in the measurement window, so a client that got
- * less than the others shows as the worst one instead of vanishing in the sum.
+ * less than the others shows as the worst one instead of vanishing in the sum. The same clients also
+ * come as Server-Sent Event streams ({@link #connectSse}): each {@code data:} line is one message.
  */
 final class ClientFleet implements AutoCloseable {
 
@@ -112,6 +119,8 @@ final class ClientFleet implements AutoCloseable {
     private final WebSocketClient client;
     private final URI endpoint;
     private final Set<WebSocket> open = ConcurrentHashMap.newKeySet();
+    private final Set<HttpConnection> openStreams = ConcurrentHashMap.newKeySet();
+    private final HttpClient http;
     private final LongAdder frames = new LongAdder();
     private final LongAdder messages = new LongAdder();
     private final LongAdder bytes = new LongAdder();
@@ -144,6 +153,79 @@ final class ClientFleet implements AutoCloseable {
                 .setConnectTimeout(30_000)
                 .setMaxFrameSize(1 << 20)
                 .setMaxMessageSize(64 << 20));
+        this.http = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(1_000_000).setKeepAlive(true)
+                .setConnectTimeout(30_000));
+    }
+
+    /**
+     * Opens {@code count} Server-Sent Event streams on {@code sse} ({@code http://host:port/path}), at
+     * most {@code concurrency} requests at a time.
+     *
+     * @return how many answered 200 with a stream
+     */
+    int connectSse(URI sse, int count, int concurrency, Duration timeout) throws InterruptedException {
+        closing = false;
+        Semaphore inFlight = new Semaphore(concurrency);
+        CountDownLatch done = new CountDownLatch(count);
+        AtomicInteger opened = new AtomicInteger();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost(sse.getHost())
+                .setPort(sse.getPort()).setURI(sse.getRawPath()).putHeader("accept", "text/event-stream");
+        for (int i = 0; i < count; i++) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0 || !inFlight.tryAcquire(left, TimeUnit.NANOSECONDS)) {
+                break;
+            }
+            http.request(options).compose(request -> request.send()).onComplete(result -> {
+                if (result.succeeded() && result.result().statusCode() == 200) {
+                    attachSse(result.result());
+                    opened.incrementAndGet();
+                } else {
+                    failedConnects.increment();
+                }
+                inFlight.release();
+                done.countDown();
+            });
+        }
+        done.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        return opened.get();
+    }
+
+    private void attachSse(HttpClientResponse response) {
+        Client client = newClient();
+        HttpConnection connection = response.request().connection();
+        openStreams.add(connection);
+        response.handler(chunk -> onSseChunk(client, chunk));
+        response.exceptionHandler(error -> {
+        });
+        connection.closeHandler(closed -> {
+            openStreams.remove(connection);
+            if (!closing) {
+                serverCloses.computeIfAbsent(-1, c -> new LongAdder()).increment();
+                if (firstCloses.size() < 5) {
+                    firstCloses.add(java.time.Instant.now() + " SSE stream closed by the server");
+                }
+            }
+        });
+    }
+
+    /** On the stream's event loop: every whole {@code data:} line is one message; other lines are skipped. */
+    void onSseChunk(Client client, Buffer chunk) {
+        bytes.add(chunk.length());
+        Buffer text = client.partial == null ? chunk : client.partial.appendBuffer(chunk);
+        int lineStart = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.getByte(i) != '\n') {
+                continue;
+            }
+            if (i - lineStart > 6 && text.getByte(lineStart) == 'd' && text.getByte(lineStart + 4) == ':') {
+                int from = lineStart + (text.getByte(lineStart + 5) == ' ' ? 6 : 5);
+                read(client, text.slice(from, i));
+            }
+            lineStart = i + 1;
+        }
+        client.partial = lineStart == text.length() ? null
+                : Buffer.buffer(text.length() - lineStart + 4096).appendBuffer(text, lineStart, text.length() - lineStart);
     }
 
     /**
@@ -281,7 +363,7 @@ final class ClientFleet implements AutoCloseable {
     }
 
     int openCount() {
-        return open.size();
+        return open.size() + openStreams.size();
     }
 
     long failedConnects() {
@@ -314,6 +396,12 @@ final class ClientFleet implements AutoCloseable {
             socket.close((short) 1000, "bench round over").onComplete(done -> closed.countDown());
         }
         closed.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        List<HttpConnection> streams = new ArrayList<>(openStreams);
+        CountDownLatch streamsClosed = new CountDownLatch(streams.size());
+        for (HttpConnection stream : streams) {
+            stream.close().onComplete(done -> streamsClosed.countDown());
+        }
+        streamsClosed.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
         // The next round counts its own clients.
         clients.clear();
     }
@@ -326,6 +414,7 @@ final class ClientFleet implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         CountDownLatch stopped = new CountDownLatch(1);
+        http.close();
         client.close().onComplete(c -> vertx.close().onComplete(v -> stopped.countDown()));
         try {
             stopped.await(20, TimeUnit.SECONDS);

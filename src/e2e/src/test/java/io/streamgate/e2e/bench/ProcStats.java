@@ -24,6 +24,24 @@ final class ProcStats {
         return ticks * 1_000_000_000L / CLOCK_TICKS;
     }
 
+    /** As {@link #cpuNanos}, or 0 for a process that is gone (a worker that exited between list and read). */
+    static long cpuNanosOrZero(long pid) {
+        try {
+            return cpuNanos(pid);
+        } catch (UncheckedIOException | IllegalStateException gone) {
+            return 0;
+        }
+    }
+
+    /** As {@link #rssBytes}, or 0 for a process that is gone. */
+    static long rssBytesOrZero(long pid) {
+        try {
+            return rssBytes(pid);
+        } catch (UncheckedIOException | IllegalStateException gone) {
+            return 0;
+        }
+    }
+
     /** Resident set size of {@code pid}, in bytes. */
     static long rssBytes(long pid) {
         for (String line : read(Path.of("/proc", String.valueOf(pid), "status")).split("\n")) {

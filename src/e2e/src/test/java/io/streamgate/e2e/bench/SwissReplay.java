@@ -75,7 +75,7 @@ final class SwissReplay implements AutoCloseable {
     private final NavigableMap<Long, List<Row>> byTime;
     private final URI ingest;
     private final String token;
-    private final double speed;
+    private volatile double speed;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "bench-replay");
@@ -175,6 +175,11 @@ final class SwissReplay implements AutoCloseable {
     int rowsIn(long from, Duration length) {
         return byTime.subMap(from, true, from + length.toMillis(), false).values().stream().mapToInt(List::size)
                 .sum();
+    }
+
+    /** The replay's speed from the next {@link #start} on (the saturation run raises it). */
+    void speed(double speed) {
+        this.speed = speed;
     }
 
     /** Starts posting from {@code recordingTime} on: one second of recording every {@code 1 s / speed}. */
