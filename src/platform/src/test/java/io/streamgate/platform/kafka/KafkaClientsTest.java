@@ -67,8 +67,19 @@ class KafkaClientsTest {
                 Map.of("KAFKA_PORT", "tcp://10.0.0.7:9092", "KAFKA_SERVICE_HOST", "10.0.0.7",
                         "KAFKA_PORT_9092_TCP_ADDR", "10.0.0.7")));
 
-        assertEquals(Map.of("bootstrap.servers", "broker:9093"), kafka.consumerSettings(Map.of()));
+        assertEquals(Map.of("bootstrap.servers", "broker:9093", "isolation.level", "read_committed"),
+                kafka.consumerSettings(Map.of()));
         assertEquals(Map.of("bootstrap.servers", "broker:9093"), kafka.producerSettings(Map.of()));
+    }
+
+    @Test
+    void consumersReadCommittedRecordsUnlessTheySayOtherwise() {
+        KafkaClients kafka = KafkaClients.from(config(Map.of("kafka.bootstrap.servers", "broker:9093"), Map.of()));
+
+        // safety.events is written in transactions: a record of an aborted one must not reach any reader.
+        assertEquals("read_committed", kafka.consumerSettings(Map.of()).get("isolation.level"));
+        assertEquals("read_uncommitted",
+                kafka.consumerSettings(Map.of("isolation.level", "read_uncommitted")).get("isolation.level"));
     }
 
     @Test
