@@ -1,6 +1,6 @@
 package io.streamgate.safety.aviation.pairs;
 
-import java.io.UncheckedIOException;
+import java.util.Optional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -21,7 +21,6 @@ import io.streamgate.platform.aviation.AircraftPosition;
 import io.streamgate.platform.event.EventEnvelope;
 import io.streamgate.platform.event.EventTypes;
 import io.streamgate.platform.event.KafkaBinaryBinding;
-import io.streamgate.platform.event.MalformedEventException;
 import io.streamgate.platform.json.Json;
 import io.streamgate.platform.safety.SafetyEvent;
 import io.streamgate.platform.topic.Topics;
@@ -77,17 +76,12 @@ final class PairDetection implements Processor<String, byte[], String, byte[]> {
 
     @Override
     public void process(Record<String, byte[]> record) {
-        EventEnvelope envelope;
-        AircraftPosition position;
-        try {
-            envelope = KafkaBinaryBinding.read(record.headers());
-            if (!EventTypes.AIRCRAFT_POSITION.equals(envelope.type()) || record.value() == null) {
-                return;
-            }
-            position = Json.decode(record.value(), AircraftPosition.class);
-        } catch (MalformedEventException | UncheckedIOException | IllegalArgumentException e) {
+        Optional<PositionCopy> read = PositionCopy.read(record);
+        if (read.isEmpty()) {
             return;
         }
+        EventEnvelope envelope = read.get().envelope();
+        AircraftPosition position = read.get().position();
         String sector = record.key();
         List<Emission> emissions = engine(sector).onPosition(envelope.tenant(), position,
                 context.recordMetadata().map(m -> m.partition()).orElse(0), SectorRouter.isHome(record),

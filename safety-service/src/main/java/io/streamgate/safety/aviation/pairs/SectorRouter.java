@@ -1,6 +1,6 @@
 package io.streamgate.safety.aviation.pairs;
 
-import java.io.UncheckedIOException;
+import java.util.Optional;
 
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -9,10 +9,6 @@ import org.apache.kafka.streams.processor.api.Record;
 
 import io.streamgate.platform.aviation.AircraftPosition;
 import io.streamgate.platform.event.EventEnvelope;
-import io.streamgate.platform.event.EventTypes;
-import io.streamgate.platform.event.KafkaBinaryBinding;
-import io.streamgate.platform.event.MalformedEventException;
-import io.streamgate.platform.json.Json;
 import io.streamgate.safety.aviation.SafetyMetrics;
 import io.streamgate.safety.aviation.geo.Sectors;
 
@@ -45,17 +41,12 @@ final class SectorRouter implements Processor<String, byte[], String, byte[]> {
 
     @Override
     public void process(Record<String, byte[]> record) {
-        EventEnvelope envelope;
-        AircraftPosition position;
-        try {
-            envelope = KafkaBinaryBinding.read(record.headers());
-            if (!EventTypes.AIRCRAFT_POSITION.equals(envelope.type()) || record.value() == null) {
-                return;
-            }
-            position = Json.decode(record.value(), AircraftPosition.class);
-        } catch (MalformedEventException | UncheckedIOException | IllegalArgumentException e) {
+        Optional<PositionCopy> read = PositionCopy.read(record);
+        if (read.isEmpty()) {
             return;
         }
+        EventEnvelope envelope = read.get().envelope();
+        AircraftPosition position = read.get().position();
         if (!Double.isFinite(position.lat()) || !Double.isFinite(position.lon())) {
             return;
         }
