@@ -75,7 +75,7 @@ class PairsAcrossReplicasTest {
     private static final int INPUT_PARTITIONS = 3;
     private static final Set<String> PAIR_TYPES = Set.of("TCAS_TA", "TCAS_RA", "proximity_conflict");
 
-    private final String bootstrap = Devstack.shared().kafka().bootstrapServers();
+    private final String bootstrap = Devstack.sharedServiceConfig().get("kafka.bootstrap.servers");
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final String positions = "test.pairs." + run + ".positions";
     private final String events = "test.pairs." + run + ".events";
