@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import io.streamgate.devstack.Deadline;
+
 /**
  * The server the Autobahn fuzzing client is pointed at ({@code -Pautobahn}). The Maven plugin calls
  * {@code main(port)} and always connects to {@code ws://<host>:<port>/}, which is GeonicDB's WebSocket in
@@ -100,15 +102,13 @@ public final class AutobahnServer {
         thread.start();
     }
 
-    private static void awaitPort(int port, Duration timeout) throws InterruptedException {
-        long end = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < end) {
+    private static void awaitPort(int port, Duration timeout) {
+        Deadline.await("the gateway listens on " + port, timeout, () -> {
             try (Socket probe = new Socket("127.0.0.1", port)) {
-                return;
+                return true;
             } catch (IOException notYet) {
-                Thread.sleep(200);
+                return false;
             }
-        }
-        throw new IllegalStateException("the gateway did not listen on " + port + " within " + timeout);
+        });
     }
 }
