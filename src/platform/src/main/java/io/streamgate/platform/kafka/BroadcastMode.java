@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
@@ -106,7 +107,7 @@ public final class BroadcastMode extends ConsumerMode {
     }
 
     @Override
-    void processed(Consumer<String, byte[]> consumer) {
+    void processed(Consumer<String, byte[]> consumer, ConsumerRecords<String, byte[]> records) {
         // No group: nothing to commit. A restart starts from the start positions again.
     }
 

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Function;
 
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -75,7 +74,7 @@ public final class ConsumerLoop {
     private final String name;
     private final ConsumerMode mode;
     private final Handler handler;
-    private final Function<Map<String, Object>, Consumer<String, byte[]>> connect;
+    private final KafkaClients kafka;
     private final MeterRegistry registry;
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile Consumer<String, byte[]> consumer;
@@ -85,16 +84,10 @@ public final class ConsumerLoop {
      * @param name the thread's name, and the loop's in logs
      */
     public ConsumerLoop(String name, ConsumerMode mode, Handler handler, KafkaClients kafka, MeterRegistry registry) {
-        this(name, mode, handler, kafka::consumer, registry);
-    }
-
-    /** @param connect builds a consumer from the mode's settings (tests give a mock consumer) */
-    ConsumerLoop(String name, ConsumerMode mode, Handler handler,
-            Function<Map<String, Object>, Consumer<String, byte[]>> connect, MeterRegistry registry) {
         this.name = name;
         this.mode = mode;
         this.handler = handler;
-        this.connect = connect;
+        this.kafka = kafka;
         this.registry = registry;
     }
 
@@ -142,18 +135,18 @@ public final class ConsumerLoop {
     private void run() {
         Map<String, Object> settings = mode.settings();
         while (running.get()) {
-            try (Consumer<String, byte[]> kafka = connect.apply(settings);
-                    KafkaClientMetrics metrics = new KafkaClientMetrics(kafka)) {
-                consumer = kafka;
+            try (Consumer<String, byte[]> connection = kafka.consumer(settings);
+                    KafkaClientMetrics metrics = new KafkaClientMetrics(connection)) {
+                consumer = connection;
                 metrics.bindTo(registry);
-                mode.join(kafka, handler, name);
+                mode.join(connection, handler, name);
                 while (running.get()) {
-                    ConsumerRecords<String, byte[]> records = kafka.poll(mode.pollTimeout());
+                    ConsumerRecords<String, byte[]> records = connection.poll(mode.pollTimeout());
                     if (!records.isEmpty()) {
                         handler.process(records);
-                        mode.processed(kafka);
+                        mode.processed(connection, records);
                     }
-                    mode.polled(kafka, name);
+                    mode.polled(connection, name);
                     handler.tick(Instant.now());
                 }
             } catch (WakeupException stopping) {

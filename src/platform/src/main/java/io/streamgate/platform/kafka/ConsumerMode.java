@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Map;
 
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 
 /**
  * How a {@link ConsumerLoop} gets its partitions and what it does once a poll is processed: as a member of a
@@ -42,8 +43,8 @@ public abstract sealed class ConsumerMode permits GroupMode, BroadcastMode {
     /** Subscribes or assigns; the handler hears of the partitions it gets. */
     abstract void join(Consumer<String, byte[]> consumer, ConsumerLoop.Handler handler, String loop);
 
-    /** After the handler returned from a poll's records. */
-    abstract void processed(Consumer<String, byte[]> consumer);
+    /** After the handler returned from {@code records}. */
+    abstract void processed(Consumer<String, byte[]> consumer, ConsumerRecords<String, byte[]> records);
 
     /** After every poll, records or not. */
     void polled(Consumer<String, byte[]> consumer, String loop) {

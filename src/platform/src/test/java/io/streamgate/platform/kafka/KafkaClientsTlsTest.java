@@ -1,6 +1,7 @@
 package io.streamgate.platform.kafka;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,7 +13,10 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -37,10 +41,14 @@ class KafkaClientsTlsTest {
     public static final class ConfigCapture implements MetricsReporter {
 
         static final Map<String, Map<String, ?>> BY_CLIENT = new ConcurrentHashMap<>();
+        /** The client ids in the order their clients were built, for a test to wait on. */
+        static final BlockingQueue<String> BUILT = new LinkedBlockingQueue<>();
 
         @Override
         public void configure(Map<String, ?> configs) {
-            BY_CLIENT.put((String) configs.get("client.id"), Map.copyOf(configs));
+            String clientId = (String) configs.get("client.id");
+            BY_CLIENT.put(clientId, Map.copyOf(configs));
+            BUILT.add(clientId);
         }
 
         @Override
@@ -118,10 +126,13 @@ class KafkaClientsTlsTest {
                 }, tls(truststore), new SimpleMeterRegistry());
         loop.start();
         try {
-            Eventually.await("the loop's consumer", () -> ConfigCapture.BY_CLIENT.keySet().stream()
-                    .anyMatch(id -> id.startsWith("tls-loop-")));
-            Map<String, ?> built = ConfigCapture.BY_CLIENT.entrySet().stream()
-                    .filter(e -> e.getKey().startsWith("tls-loop-")).findFirst().orElseThrow().getValue();
+            String loopClient = null;
+            // The loop builds its consumer on its own thread: wait (with a deadline) until it has.
+            for (String built; loopClient == null && (built = ConfigCapture.BUILT.poll(30, TimeUnit.SECONDS)) != null;) {
+                loopClient = built.startsWith("tls-loop-") ? built : null;
+            }
+            assertNotNull(loopClient, "the loop's consumer was built within 30 s");
+            Map<String, ?> built = ConfigCapture.BY_CLIENT.get(loopClient);
             assertEquals("SSL", built.get("security.protocol"));
             assertEquals(truststore.toString(), built.get("ssl.truststore.location"));
             assertEquals("tls", built.get("group.id"), "the loop's own settings stay");

@@ -25,6 +25,9 @@ class RecordingHandler implements ConsumerLoop.Handler {
     /** Runs first in {@link #process}, on the loop's thread. */
     volatile Consumer<ConsumerRecords<String, byte[]>> onProcess = records -> {
     };
+    /** Runs first in {@link #tick}, on the loop's thread. */
+    volatile Consumer<Instant> onTick = now -> {
+    };
 
     @Override
     public void process(ConsumerRecords<String, byte[]> records) {
@@ -37,6 +40,7 @@ class RecordingHandler implements ConsumerLoop.Handler {
 
     @Override
     public void tick(Instant now) {
+        onTick.accept(now);
         ticks.incrementAndGet();
     }
 
