@@ -9,8 +9,9 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.streamgate.platform.problem.FieldProblem;
 import io.streamgate.platform.json.Json;
+import io.streamgate.platform.json.Timestamps;
+import io.streamgate.platform.problem.FieldProblem;
 
 /**
  * Reads the fields of one JSON object, recording every problem (by JSON Pointer) instead of stopping
@@ -135,7 +136,7 @@ public final class FieldReader {
         }
         if (value.isTextual()) {
             try {
-                return Instant.parse(value.asText());
+                return Timestamps.parse(value.asText());
             } catch (DateTimeParseException e) {
                 // reported below
             }

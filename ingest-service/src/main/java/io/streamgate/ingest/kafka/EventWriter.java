@@ -17,7 +17,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
@@ -103,10 +102,8 @@ public class EventWriter {
         };
         for (OutboundEvent event : events) {
             try {
-                RecordHeaders headers = new RecordHeaders();
-                KafkaBinaryBinding.write(event.envelope(), topic, headers);
                 producer.send(new ProducerRecord<>(topic.name(), null, event.envelope().subject(), event.data(),
-                        headers), acknowledge);
+                        KafkaBinaryBinding.attributes(event.envelope(), topic)), acknowledge);
             } catch (KafkaException | IllegalStateException e) {
                 // IllegalStateException: the producer is closed because the service is stopping. A
                 // synchronous failure (no metadata within max-block) would repeat for every further

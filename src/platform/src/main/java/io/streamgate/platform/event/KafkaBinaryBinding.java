@@ -1,13 +1,15 @@
 package io.streamgate.platform.event;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.Predicate;
 
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeader;
 
 import io.streamgate.platform.json.Timestamps;
 import io.streamgate.platform.topic.Topic;
@@ -30,28 +32,43 @@ public final class KafkaBinaryBinding {
     public static final String CONTENT_TYPE = "content-type";
     public static final String JSON = "application/json";
 
+    // Shared by every record: a producer only reads a header's bytes.
+    private static final Header SPEC_VERSION_HEADER = header(SPEC_VERSION, EventEnvelope.SPEC_VERSION);
+    private static final Header CONTENT_TYPE_HEADER = header(CONTENT_TYPE, JSON);
+
     private KafkaBinaryBinding() {
     }
 
     /** Writes the envelope's attributes onto {@code headers}, replacing any earlier ones. */
     public static Headers write(EventEnvelope envelope, Headers headers) {
-        put(headers, SPEC_VERSION, EventEnvelope.SPEC_VERSION);
-        put(headers, ID, envelope.id());
-        put(headers, SOURCE, envelope.source());
-        put(headers, TYPE, envelope.type());
-        put(headers, TIME, Timestamps.iso(envelope.time()));
-        if (envelope.subject() != null) {
-            put(headers, SUBJECT, envelope.subject());
-        }
-        put(headers, TENANT, envelope.tenant());
-        put(headers, CONTENT_TYPE, JSON);
-        return headers;
+        return replace(headers, attributes(envelope, null));
     }
 
     /** As {@link #write(EventEnvelope, Headers)}, with the {@code dataschema} of the topic the record goes to. */
     public static Headers write(EventEnvelope envelope, Topic topic, Headers headers) {
-        write(envelope, headers);
-        put(headers, DATA_SCHEMA, topic.dataSchema());
+        return replace(headers, attributes(envelope, topic));
+    }
+
+    /**
+     * The headers of a new record of {@code envelope} on {@code topic}, for {@code ProducerRecord}'s constructor
+     * (which copies a list in one step). Ingest writes hundreds of thousands of records a second: the list is
+     * sized once (a growing header list was 5 % of ingest's CPU samples) and the constant headers are shared.
+     */
+    public static List<Header> attributes(EventEnvelope envelope, Topic topic) {
+        List<Header> headers = new ArrayList<>(9);
+        headers.add(SPEC_VERSION_HEADER);
+        headers.add(header(ID, envelope.id()));
+        headers.add(header(SOURCE, envelope.source()));
+        headers.add(header(TYPE, envelope.type()));
+        headers.add(header(TIME, Timestamps.iso(envelope.time())));
+        if (envelope.subject() != null) {
+            headers.add(header(SUBJECT, envelope.subject()));
+        }
+        headers.add(header(TENANT, envelope.tenant()));
+        headers.add(CONTENT_TYPE_HEADER);
+        if (topic != null) {
+            headers.add(header(DATA_SCHEMA, topic.dataSchema()));
+        }
         return headers;
     }
 
@@ -90,7 +107,7 @@ public final class KafkaBinaryBinding {
         String time = require(headers, TIME);
         try {
             return new EventEnvelope(require(headers, ID), require(headers, SOURCE), require(headers, TYPE),
-                    Instant.parse(time), get(headers, SUBJECT), require(headers, TENANT));
+                    Timestamps.parse(time), get(headers, SUBJECT), require(headers, TENANT));
         } catch (DateTimeParseException e) {
             throw new MalformedEventException("ce_time is not an RFC 3339 timestamp: " + time);
         }
@@ -110,8 +127,15 @@ public final class KafkaBinaryBinding {
         return value;
     }
 
-    private static void put(Headers headers, String key, String value) {
-        headers.remove(key);
-        headers.add(key, value.getBytes(StandardCharsets.UTF_8));
+    private static Headers replace(Headers headers, List<Header> attributes) {
+        for (Header attribute : attributes) {
+            headers.remove(attribute.key());
+            headers.add(attribute);
+        }
+        return headers;
+    }
+
+    private static Header header(String key, String value) {
+        return new RecordHeader(key, value.getBytes(StandardCharsets.UTF_8));
     }
 }

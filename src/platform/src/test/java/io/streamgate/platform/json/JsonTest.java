@@ -49,4 +49,23 @@ class JsonTest {
         assertEquals("abc123", decoded.hex());
         assertEquals(1.5, decoded.lat());
     }
+
+    @Test
+    void everyDoubleReadsBackAsItselfAndAsTheJdkReadsIt() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+        for (int i = 0; i < 100_000; i++) {
+            double value = switch (i % 3) {
+                case 0 -> Double.longBitsToDouble(random.nextLong()); // any bit pattern
+                case 1 -> Math.round(random.nextDouble(-180, 180) * 1e6) / 1e6; // a coordinate
+                default -> Math.round(random.nextDouble(0, 1000) * 10) / 10.0; // a speed, a track
+            };
+            if (Double.isNaN(value) || Double.isInfinite(value)) {
+                continue;
+            }
+            String text = new String(Json.encode(new double[] {value}), StandardCharsets.UTF_8);
+            String number = text.substring(1, text.length() - 1);
+            assertEquals(value, Double.parseDouble(number), number);
+            assertEquals(value, Json.decode(text.getBytes(StandardCharsets.UTF_8), double[].class)[0], number);
+        }
+    }
 }
