@@ -44,7 +44,7 @@ import io.vertx.core.http.WebSocketFrame;
  * less than the others shows as the worst one instead of vanishing in the sum. The same clients also
  * come as Server-Sent Event streams ({@link #connectSse}): each {@code data:} line is one message.
  */
-final class ClientFleet implements AutoCloseable {
+public final class ClientFleet implements AutoCloseable {
 
     /** Sums over every client since the fleet started; a window is the difference of two of these. */
     record Totals(long frames, long messages, long bytes, long positions, long snapshots, long unreadable,
@@ -143,7 +143,7 @@ final class ClientFleet implements AutoCloseable {
     private volatile boolean closing;
 
     /** @param endpoint {@code ws://host:port/path} */
-    ClientFleet(URI endpoint, int eventLoops) {
+    public ClientFleet(URI endpoint, int eventLoops) {
         this.endpoint = endpoint;
         this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(eventLoops).setWorkerPoolSize(1)
                 .setInternalBlockingPoolSize(1));
@@ -234,7 +234,7 @@ final class ClientFleet implements AutoCloseable {
      *
      * @return how many were opened
      */
-    int connect(int count, int concurrency, Duration timeout) throws InterruptedException {
+    public int connect(int count, int concurrency, Duration timeout) throws InterruptedException {
         closing = false;
         Semaphore inFlight = new Semaphore(concurrency);
         CountDownLatch done = new CountDownLatch(count);
@@ -362,16 +362,16 @@ final class ClientFleet implements AutoCloseable {
         return List.copyOf(firstCloses);
     }
 
-    int openCount() {
+    public int openCount() {
         return open.size() + openStreams.size();
     }
 
-    long failedConnects() {
+    public long failedConnects() {
         return failedConnects.sum();
     }
 
     /** Connections the server closed, by close code (-1: no code), since the fleet started. */
-    Map<Integer, Long> serverCloses() {
+    public Map<Integer, Long> serverCloses() {
         Map<Integer, Long> copy = new TreeMap<>();
         serverCloses.forEach((code, count) -> copy.put(code, count.sum()));
         return copy;

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** What Linux's {@code /proc} says about a process and the machine: CPU time, resident memory, limits. */
-final class ProcStats {
+public final class ProcStats {
 
     private static final long CLOCK_TICKS = clockTicks();
 
@@ -34,7 +34,7 @@ final class ProcStats {
     }
 
     /** As {@link #rssBytes}, or 0 for a process that is gone. */
-    static long rssBytesOrZero(long pid) {
+    public static long rssBytesOrZero(long pid) {
         try {
             return rssBytes(pid);
         } catch (UncheckedIOException | IllegalStateException gone) {
@@ -52,8 +52,17 @@ final class ProcStats {
         throw new IllegalStateException("no VmRSS for process " + pid);
     }
 
+    /** Open file descriptors of {@code pid} (the entries of {@code /proc/<pid>/fd}), or -1 for a process that is gone. */
+    public static long openFiles(long pid) {
+        try (java.util.stream.Stream<Path> fds = Files.list(Path.of("/proc", String.valueOf(pid), "fd"))) {
+            return fds.count();
+        } catch (IOException | UncheckedIOException gone) {
+            return -1;
+        }
+    }
+
     /** The soft limit on open files of {@code pid}, or {@code Long.MAX_VALUE} when unlimited. */
-    static long maxOpenFiles(long pid) {
+    public static long maxOpenFiles(long pid) {
         for (String line : read(Path.of("/proc", String.valueOf(pid), "limits")).split("\n")) {
             if (line.startsWith("Max open files")) {
                 String soft = line.substring("Max open files".length()).strip().split("\\s+")[0];
@@ -74,7 +83,7 @@ final class ProcStats {
         return new long[] {total - idle, total};
     }
 
-    static String loadAverage() {
+    public static String loadAverage() {
         String[] parts = read(Path.of("/proc/loadavg")).split(" ");
         return parts[0] + " " + parts[1] + " " + parts[2];
     }

@@ -52,7 +52,7 @@ import io.streamgate.platform.json.Json;
  * at a random moment within its slot: a fixed cadence locks onto the gateway's fixed-rate tick and
  * would report either the tick's best case or its worst, depending on the phase a run starts in.
  */
-final class SwissReplay implements AutoCloseable {
+public final class SwissReplay implements AutoCloseable {
 
     private static final Pattern HEX = Pattern.compile("[0-9a-f]{6}");
     private static final long BUCKET_MILLIS = 1_000;
@@ -64,7 +64,7 @@ final class SwissReplay implements AutoCloseable {
     }
 
     /** Posting figures since the replay was created. */
-    record Totals(long posts, long accepted, long failed, long positions) {
+    public record Totals(long posts, long accepted, long failed, long positions) {
 
         Totals minus(Totals earlier) {
             return new Totals(posts - earlier.posts, accepted - earlier.accepted, failed - earlier.failed,
@@ -104,7 +104,7 @@ final class SwissReplay implements AutoCloseable {
     }
 
     /** Reads the recording (a gzipped JSON array of state vectors), skipping rows ingest would refuse. */
-    static SwissReplay load(Path recording, URI ingest, String token, double speed) {
+    public static SwissReplay load(Path recording, URI ingest, String token, double speed) {
         NavigableMap<Long, List<Row>> byTime = new TreeMap<>();
         try (InputStream in = new GZIPInputStream(new BufferedInputStream(Files.newInputStream(recording), 1 << 16));
                 JsonParser parser = Json.mapper().getFactory().createParser(in)) {
@@ -146,8 +146,17 @@ final class SwissReplay implements AutoCloseable {
                 (Double) f.get("vertical_rate"));
     }
 
-    int rows() {
+    public int rows() {
         return byTime.values().stream().mapToInt(List::size).sum();
+    }
+
+    /** The recording's first and last second (epoch ms of the recording): a long run replays it again. */
+    public long firstTime() {
+        return byTime.firstKey();
+    }
+
+    public long lastTime() {
+        return byTime.lastKey();
     }
 
     /** Where in the recording the busiest {@code length} of it starts (epoch ms of the recording). */
@@ -183,7 +192,7 @@ final class SwissReplay implements AutoCloseable {
     }
 
     /** Starts posting from {@code recordingTime} on: one second of recording every {@code 1 s / speed}. */
-    synchronized void start(long recordingTime) {
+    public synchronized void start(long recordingTime) {
         stop();
         AtomicLong bucket = new AtomicLong(recordingTime);
         long period = Math.round(BUCKET_MILLIS * 1_000 / speed);
@@ -194,7 +203,7 @@ final class SwissReplay implements AutoCloseable {
         }, 0, period, TimeUnit.MICROSECONDS);
     }
 
-    synchronized void stop() {
+    public synchronized void stop() {
         if (running != null) {
             running.cancel(false);
             running = null;
@@ -283,11 +292,11 @@ final class SwissReplay implements AutoCloseable {
         return windowPositions.sum();
     }
 
-    Totals totals() {
+    public Totals totals() {
         return new Totals(posts.sum(), accepted.sum(), failed.sum(), positions.sum());
     }
 
-    String lastFailure() {
+    public String lastFailure() {
         return lastFailure.get() == 0 ? "" : lastFailureText;
     }
 

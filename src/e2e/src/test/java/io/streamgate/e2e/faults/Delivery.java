@@ -16,7 +16,7 @@ import java.util.TreeSet;
  * outbox re-announces it), more than once: those are counted in {@code refusedDelivered}, {@code
  * refusedRepeated}, not judged.
  */
-record Delivery(String name, int accepted, int received, Set<Long> missing, Set<Long> duplicated,
+public record Delivery(String name, int accepted, int received, Set<Long> missing, Set<Long> duplicated,
         Set<Long> unexpected, Map<String, String> outOfOrder, int refusedDelivered, Set<Long> refusedRepeated) {
 
     static Delivery judge(String name, List<FeedEvent> accepted, List<FeedEvent> refused, List<FeedEvent> seen) {
@@ -57,7 +57,7 @@ record Delivery(String name, int accepted, int received, Set<Long> missing, Set<
                 refusedSeen.size(), refusedRepeated);
     }
 
-    boolean exact() {
+    public boolean exact() {
         return missing.isEmpty() && duplicated.isEmpty() && unexpected.isEmpty() && outOfOrder.isEmpty();
     }
 

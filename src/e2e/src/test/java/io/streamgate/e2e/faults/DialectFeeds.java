@@ -33,10 +33,10 @@ import io.streamgate.platform.topic.Topics;
  * (safety episodes, sensor alerts, geofence events) are written to their topic as safety-service writes them,
  * so the gateway's resume is judged on exactly known input, whatever the detectors do meanwhile.
  */
-final class DialectFeeds implements AutoCloseable {
+public final class DialectFeeds implements AutoCloseable {
 
     /** A live feed and the endpoint its events reach a client on. */
-    record Pair(LiveFeed feed, Endpoint endpoint) {
+    public record Pair(LiveFeed feed, Endpoint endpoint) {
     }
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -53,7 +53,7 @@ final class DialectFeeds implements AutoCloseable {
      * @param ingest the ingest instance each post goes to (asked per post: a test may spread them)
      * @param tenant lower case letters, digits and {@code _} (NGSI's tenant syntax)
      */
-    DialectFeeds(Supplier<URI> ingest, String bootstrapServers, String tenant, String token) {
+    public DialectFeeds(Supplier<URI> ingest, String bootstrapServers, String tenant, String token) {
         this.ingest = ingest;
         this.tenant = tenant;
         this.token = token;
@@ -61,7 +61,7 @@ final class DialectFeeds implements AutoCloseable {
     }
 
     /** Every dialect's critical feed: SkySpy's ACARS and safety events, Spooled, Haltless, SpatialFlow, GeonicDB. */
-    List<Pair> all() {
+    public List<Pair> all() {
         return List.of(skySpyAcars(), skySpySafety(), spooledJobs(), haltlessAlerts(), spatialFlowGeofences(),
                 geonicDbEntities());
     }

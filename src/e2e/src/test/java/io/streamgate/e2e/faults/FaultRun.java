@@ -16,17 +16,43 @@ import io.streamgate.devstack.Deadline;
  * received. A client is judged from the first event it received on: an event published before its subscription
  * was live is not its to miss; every accepted event after that one is.
  */
-final class FaultRun implements AutoCloseable {
+public final class FaultRun implements AutoCloseable {
 
     private final List<DialectFeeds.Pair> pairs;
     private final List<ResumingClient> clients = new ArrayList<>();
+    /** The feed each client reads, by the client's index. */
+    private final List<LiveFeed> feedOf = new ArrayList<>();
 
     FaultRun(List<DialectFeeds.Pair> pairs, Supplier<URI> gateway, Duration wait) {
+        this(pairs, 1, gateway, wait);
+    }
+
+    /** {@code perFeed} clients on every feed (a soak's crowd); each asks {@code gateway} where to (re)connect. */
+    public FaultRun(List<DialectFeeds.Pair> pairs, int perFeed, Supplier<URI> gateway, Duration wait) {
         this.pairs = pairs;
-        for (DialectFeeds.Pair pair : pairs) {
-            clients.add(ResumingClient.start(pair.endpoint(), gateway));
+        for (int i = 0; i < perFeed; i++) {
+            for (DialectFeeds.Pair pair : pairs) {
+                clients.add(ResumingClient.start(pair.endpoint(), gateway));
+                feedOf.add(pair.feed());
+            }
         }
         clients.forEach(c -> c.awaitConnected(wait));
+    }
+
+    /** How many clients have a connection open now. */
+    public int connectedCount() {
+        return (int) clients.stream().filter(ResumingClient::isConnected).count();
+    }
+
+    public int size() {
+        return clients.size();
+    }
+
+    /** Events the feeds accepted and refused so far. */
+    public String publications() {
+        StringBuilder out = new StringBuilder();
+        pairs.forEach(p -> out.append(p.feed().name()).append(' ').append(p.feed().outcomes()).append("; "));
+        return out.toString();
     }
 
     List<ResumingClient> clients() {
@@ -34,11 +60,11 @@ final class FaultRun implements AutoCloseable {
     }
 
     /** Starts every feed, one event per {@code every} each. */
-    void startFeeds(Duration every) {
+    public void startFeeds(Duration every) {
         pairs.forEach(p -> p.feed().start(every));
     }
 
-    void stopFeeds() {
+    public void stopFeeds() {
         pairs.forEach(p -> p.feed().stop());
     }
 
@@ -64,24 +90,37 @@ final class FaultRun implements AutoCloseable {
      * naming every inexact one. Returns the verdicts for the report.
      */
     List<Delivery> judge(Duration wait) {
+        for (ResumingClient client : clients) {
+            assertTrue(!client.seen().isEmpty(), client.name() + " received nothing; connections: "
+                    + client.connections());
+        }
+        List<Delivery> verdicts = verdicts(wait);
+        verdicts.forEach(v -> System.out.println("  " + v));
+        List<Delivery> inexact = verdicts.stream().filter(v -> !v.exact()).toList();
+        assertTrue(inexact.isEmpty(), "inexact deliveries: " + inexact + "; connections: " + connectionsReport());
+        return verdicts;
+    }
+
+    /**
+     * After {@link #stopFeeds()}: waits up to {@code wait} in all for every client to have every accepted event due
+     * to it, then judges each, in client order; a client that received nothing is judged on everything accepted.
+     */
+    public List<Delivery> verdicts(Duration wait) {
+        long end = System.nanoTime() + wait.toNanos();
         List<Delivery> verdicts = new ArrayList<>();
-        for (int i = 0; i < pairs.size(); i++) {
-            LiveFeed feed = pairs.get(i).feed();
+        for (int i = 0; i < clients.size(); i++) {
+            LiveFeed feed = feedOf.get(i);
             ResumingClient client = clients.get(i);
             List<FeedEvent> seen = client.seen();
-            assertTrue(!seen.isEmpty(), client.name() + " received nothing; connections: " + client.connections());
-            long first = seen.get(0).n();
+            long first = seen.isEmpty() ? Long.MIN_VALUE : seen.get(0).n();
             List<FeedEvent> due = feed.accepted().stream().filter(e -> e.n() >= first).toList();
             try {
-                client.awaitAll(due, wait);
+                client.awaitAll(due, Duration.ofNanos(Math.max(1, end - System.nanoTime())));
             } catch (IllegalStateException late) {
                 // judged below: the verdict names what is missing
             }
             verdicts.add(Delivery.judge(client.name(), due, feed.refused(), client.seen()));
         }
-        verdicts.forEach(v -> System.out.println("  " + v));
-        List<Delivery> inexact = verdicts.stream().filter(v -> !v.exact()).toList();
-        assertTrue(inexact.isEmpty(), "inexact deliveries: " + inexact + "; connections: " + connectionsReport());
         return verdicts;
     }
 

@@ -109,6 +109,11 @@ final class ResumingClient implements AutoCloseable {
         notifyAll();
     }
 
+    /** Whether a connection is open now. */
+    boolean isConnected() {
+        return connected;
+    }
+
     String lastId() {
         return lastId;
     }
