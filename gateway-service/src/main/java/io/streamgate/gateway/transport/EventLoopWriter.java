@@ -1,5 +1,7 @@
 package io.streamgate.gateway.transport;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -13,6 +15,10 @@ import io.netty.util.internal.PlatformDependent;
  * the writes queue here and one task per burst runs them all on the loop, where a socket write goes
  * straight to the channel. A task runs at most {@code writes-per-turn} writes, then yields the loop
  * to its sockets' reads and runs again.
+ *
+ * <p>Sockets write without a promise and without a flush ({@link Settling}): at the end of each turn
+ * every socket written to is flushed once and settles its budget once, so the per-write cost is the
+ * write alone, not a promise, a listener and a {@code write(2)} each.
  */
 final class EventLoopWriter {
 
@@ -37,6 +43,13 @@ final class EventLoopWriter {
     private long flushedBytes;
     /** True while {@link #drain} runs its writes; only on the loop. */
     private boolean draining;
+    /** The sockets written to in the running turn, each once; only on the loop. */
+    private final List<Settling> touched = new ArrayList<>();
+
+    /** A socket that wrote during a turn without flushing: flushed and settled once when the turn ends. */
+    interface Settling {
+        void endOfTurn();
+    }
 
     /** Where flushed frames and bytes are counted. */
     @FunctionalInterface
@@ -52,11 +65,29 @@ final class EventLoopWriter {
 
     /** On the loop: a frame of {@code bytes} reached the socket. */
     void flushed(int bytes) {
+        flushed(1, bytes);
+    }
+
+    /** On the loop: {@code frames} frames of {@code bytes} in all reached the socket. */
+    void flushed(long frames, long bytes) {
         if (draining) {
-            flushedFrames++;
+            flushedFrames += frames;
             flushedBytes += bytes;
         } else {
-            counter.add(1, bytes);
+            counter.add(frames, bytes);
+        }
+    }
+
+    /**
+     * On the loop, during a turn: {@code socket} wrote and wants {@link Settling#endOfTurn} once this
+     * turn's writes are done; a socket calls this on its first write of the turn only. Outside a turn
+     * (a write run by a test or by the loop itself) it settles at once.
+     */
+    void touched(Settling socket) {
+        if (draining) {
+            touched.add(socket);
+        } else {
+            socket.endOfTurn();
         }
     }
 
@@ -78,6 +109,7 @@ final class EventLoopWriter {
                 write.run();
             }
         } finally {
+            settle();
             draining = false;
             countFlushed();
         }
@@ -95,6 +127,17 @@ final class EventLoopWriter {
         if (!writes.isEmpty() && scheduled.compareAndSet(false, true)) {
             loop.execute(drain);
         }
+    }
+
+    private void settle() {
+        for (int i = 0; i < touched.size(); i++) {
+            try {
+                touched.get(i).endOfTurn();
+            } catch (RuntimeException closing) {
+                // A socket that closed under its flush has given its bytes back; the others still settle.
+            }
+        }
+        touched.clear();
     }
 
     private void countFlushed() {

@@ -14,9 +14,9 @@ final class OutboundBudget {
     private final long totalLimitBytes;
     private final AtomicLong unflushed = new AtomicLong();
     /**
-     * Added to by the engine thread and every event loop on each write: an adder, not one atomic
-     * counter whose cache line every write would pull across cores. Its sum is read per reservation,
-     * so the cap is approximate by what is in flight.
+     * Added to by the engine thread on each frame and by every event loop once per session per turn:
+     * an adder, not one atomic counter whose cache line every write would pull across cores. Its sum is
+     * read per reservation, so the cap is approximate by what is in flight.
      */
     private final LongAdder allSessions;
 
@@ -45,6 +45,7 @@ final class OutboundBudget {
         return true;
     }
 
+    /** By the session's event loop, once per turn for all the turn's writes (or per write for SSE). */
     void release(long bytes) {
         unflushed.addAndGet(-bytes);
         allSessions.add(-bytes);

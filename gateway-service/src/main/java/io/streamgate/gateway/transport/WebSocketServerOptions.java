@@ -22,6 +22,9 @@ public class WebSocketServerOptions implements HttpServerOptionsCustomizer {
                     + ") must be at least max-message-bytes (" + config.maxMessageBytes() + ")");
         }
         options.setWebSocketSubProtocols(config.subprotocols());
+        // Vert.x offers both deflate extensions by default; they are the fan-out's choice (WebSocketConfig).
+        options.setPerMessageWebSocketCompressionSupported(config.perMessageDeflate());
+        options.setPerFrameWebSocketCompressionSupported(config.perMessageDeflate());
         options.setMaxWebSocketFrameSize(config.maxFrameBytes());
         // The transport assembles messages itself (InboundMessages) and refuses them at max-message-bytes.
         options.setMaxWebSocketMessageSize(config.maxFrameBytes());

@@ -1,8 +1,17 @@
 package io.streamgate.gateway.transport;
 
+import java.nio.ByteBuffer;
 import java.time.Duration;
 
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundBuffer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameEncoder;
+import io.netty.handler.codec.http.websocketx.extensions.WebSocketExtensionEncoder;
+import io.netty.handler.codec.http.websocketx.extensions.WebSocketServerExtensionHandler;
+import io.netty.handler.timeout.IdleStateHandler;
 import io.streamgate.gateway.dialect.CloseCodes;
 import io.streamgate.gateway.engine.Frame;
 import io.streamgate.gateway.engine.Refusal;
@@ -10,8 +19,7 @@ import io.streamgate.gateway.engine.Session;
 import io.streamgate.platform.identity.Identity;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
-import io.vertx.core.http.WebSocketFrameType;
-import io.vertx.core.http.impl.ws.WebSocketFrameImpl;
+import io.vertx.core.http.impl.WebSocketInternal;
 
 /**
  * A WebSocket connection as an engine session, with a bounded outbound buffer: bytes handed to the
@@ -21,8 +29,17 @@ import io.vertx.core.http.impl.ws.WebSocketFrameImpl;
  * <p>The transport owns the Vert.x socket (it upgraded it), so frames are written to it directly, on
  * its event loop, as the frame's own shared bytes: no per-socket encoding, copy or cross-thread
  * hand-off per frame (docs/benchmarks.md).
+ *
+ * <p>The write itself goes to the Netty channel below Vert.x's {@code writeFrame} (a lock, a Vert.x
+ * promise and a Netty promise with its listener per write) with the void promise and no flush: the
+ * event loop's writer flushes each socket once per turn and the session settles its budget then
+ * ({@link #endOfTurn}). A session without an extension (permessage-deflate is off by default,
+ * docs/benchmarks.md) writes a shared frame already framed — the frame's one header, in front of its
+ * one off-heap copy — from below the WebSocket encoder and the idle-state handler, whose per-write
+ * promise and listener it would otherwise cost; with deflate negotiated, the frame goes through the
+ * encoders as a text frame so it is compressed.
  */
-public final class WebSocketSession implements Session {
+public final class WebSocketSession implements Session, EventLoopWriter.Settling {
 
     private final String id;
     private final ServerWebSocket socket;
@@ -33,6 +50,14 @@ public final class WebSocketSession implements Session {
     private final TransportMetrics metrics;
     private volatile long lastHeardNanos = System.nanoTime();
     private volatile long lastPingNanos = System.nanoTime();
+    /** Where WebSocket frames enter the pipeline (Vert.x's handler): through the encoder and any extension. */
+    private final ChannelHandlerContext frames;
+    /** Where already-framed bytes enter the pipeline, below the encoder; null while unknown or with an extension. */
+    private ChannelHandlerContext framed;
+    /** True until the negotiated extensions are known; on the loop only, like the fields below. */
+    private boolean wiring = true;
+    private long turnBytes;
+    private int turnFrames;
 
     /** Created on the socket's event loop, which its writes run on. */
     WebSocketSession(String id, ServerWebSocket socket, EventLoopWriter writer, Identity identity,
@@ -44,6 +69,7 @@ public final class WebSocketSession implements Session {
         this.closeCodes = closeCodes;
         this.budget = metrics.budget(limitBytes);
         this.metrics = metrics;
+        this.frames = ((WebSocketInternal) socket).channelHandlerContext();
     }
 
     @Override
@@ -71,20 +97,74 @@ public final class WebSocketSession implements Session {
 
     /** On the socket's event loop. */
     private void write(Frame frame, int size) {
-        try {
+        // On the loop the connection's lock is uncontended; a data frame after the close frame would break
+        // the protocol, and a closed socket's bytes are given back at once.
+        if (socket.isClosed()) {
+            budget.release(size);
+            return;
+        }
+        if (wiring) {
+            wire();
+        }
+        ByteBuffer headed = framed == null ? null : frame.headed(TextFrameHeader::of);
+        if (headed != null) {
+            framed.write(Unpooled.wrappedBuffer(headed), framed.voidPromise());
+        } else {
             // Wraps the frame's bytes (no copy): every socket that gets this frame writes the same memory.
-            // Vert.x's public factory takes a String (an encoding per socket); this constructor is its
-            // own, called directly, so an upgrade that changes it fails the build, not the fan-out.
-            var text = new WebSocketFrameImpl(WebSocketFrameType.TEXT, Unpooled.wrappedBuffer(frame.bytes()), true);
-            socket.writeFrame(text).onComplete(done -> {
-                budget.release(size);
-                if (done.succeeded()) {
-                    writer.flushed(size);
+            frames.write(new TextWebSocketFrame(Unpooled.wrappedBuffer(frame.bytes())), frames.voidPromise());
+        }
+        if (turnFrames++ == 0) {
+            writer.touched(this);
+        }
+        turnBytes += size;
+    }
+
+    /**
+     * Finds where framed bytes may enter the pipeline, once the handshake has settled which extensions
+     * the connection uses (Netty's extension handler installs their encoders once the 101 is written, then
+     * leaves the pipeline).
+     */
+    private void wire() {
+        ChannelPipeline pipeline = frames.pipeline();
+        if (pipeline.get(WebSocketServerExtensionHandler.class) != null) {
+            return;
+        }
+        wiring = false;
+        if (pipeline.get(WebSocketExtensionEncoder.class) != null) {
+            return;
+        }
+        // Below the idle-state handler too: it would turn the void promise into a promise and a listener
+        // per write. The client's pongs (a read every ping interval) keep its idle timer alive.
+        ChannelHandlerContext below = pipeline.context(IdleStateHandler.class);
+        framed = below != null ? below : pipeline.context(WebSocketFrameEncoder.class);
+    }
+
+    /**
+     * On the loop, once per turn this session wrote in: flushes its writes and gives their bytes back
+     * once the kernel has them — at once when the flush wrote everything (the usual case: no promise at
+     * all), else when an empty write queued behind them completes.
+     */
+    @Override
+    public void endOfTurn() {
+        long bytes = turnBytes;
+        int count = turnFrames;
+        turnBytes = 0;
+        turnFrames = 0;
+        frames.flush();
+        ChannelOutboundBuffer unflushed = frames.channel().unsafe().outboundBuffer();
+        if (unflushed == null) {
+            budget.release(bytes);
+        } else if (unflushed.totalPendingWriteBytes() == 0) {
+            budget.release(bytes);
+            writer.flushed(count, bytes);
+        } else {
+            ChannelHandlerContext below = framed != null ? framed : frames;
+            below.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(done -> {
+                budget.release(bytes);
+                if (done.isSuccess()) {
+                    writer.flushed(count, bytes);
                 }
             });
-        } catch (RuntimeException e) {
-            // A socket closing under the write: nothing was queued, so nothing stays counted.
-            budget.release(size);
         }
     }
 

@@ -237,7 +237,10 @@ public final class KeyedStateView<V> {
             if (parked.isEmpty()) {
                 return;
             }
-            List<Session> drained = parked.keySet().stream().filter(s -> !s.isBackedUp()).toList();
+            // At most the tick's resyncs are looked for: after a stall thousands stay parked, and reading
+            // every one's buffer each tick was most of the engine thread's samples at 10,000 clients.
+            List<Session> drained = parked.keySet().stream().filter(s -> !s.isBackedUp())
+                    .limit(config.maxResyncsPerTick()).toList();
             // One snapshot per tenant and selection per tick, however many sessions resync: after a stall
             // thousands may drain in the same tick.
             Map<Parked<V>, Frame> snapshots = new HashMap<>();
