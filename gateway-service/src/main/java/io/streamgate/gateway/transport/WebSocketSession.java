@@ -19,7 +19,6 @@ import io.streamgate.gateway.engine.Session;
 import io.streamgate.platform.identity.Identity;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
-import io.vertx.core.http.impl.WebSocketInternal;
 
 /**
  * A WebSocket connection as an engine session, with a bounded outbound buffer: bytes handed to the
@@ -60,7 +59,9 @@ public final class WebSocketSession implements Session, EventLoopWriter.Settling
     private int turnFrames;
 
     /** Created on the socket's event loop, which its writes run on. */
-    WebSocketSession(String id, ServerWebSocket socket, EventLoopWriter writer, Identity identity,
+    /** @param frames the connection's context in the pipeline (Vert.x's handler), where frames are written */
+    WebSocketSession(String id, ServerWebSocket socket, ChannelHandlerContext frames, EventLoopWriter writer,
+            Identity identity,
             CloseCodes closeCodes, long limitBytes, TransportMetrics metrics) {
         this.id = id;
         this.socket = socket;
@@ -69,7 +70,7 @@ public final class WebSocketSession implements Session, EventLoopWriter.Settling
         this.closeCodes = closeCodes;
         this.budget = metrics.budget(limitBytes);
         this.metrics = metrics;
-        this.frames = ((WebSocketInternal) socket).channelHandlerContext();
+        this.frames = frames;
     }
 
     @Override

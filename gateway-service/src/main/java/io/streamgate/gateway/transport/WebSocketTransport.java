@@ -13,6 +13,7 @@ import jakarta.enterprise.inject.Instance;
 
 import org.jboss.logging.Logger;
 
+import io.netty.channel.ChannelHandlerContext;
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
@@ -32,6 +33,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.WebSocketFrame;
+import io.vertx.core.net.impl.ConnectionBase;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -168,8 +170,11 @@ public class WebSocketTransport {
     /** @param slot the tenant slot already taken before the upgrade, or null to take it on admission */
     private void upgradeNow(RoutingContext context, Uni<HandshakeOutcome> outcome, TenantConnections.Slot slot,
             Handshake handshake, Dialect dialect, Endpoint endpoint, String address) {
+        // The connection's Netty context, where the session writes below Vert.x (WebSocketSession): the
+        // router hands out a wrapper of the socket that does not reach it, the request's connection does.
+        ChannelHandlerContext channel = ((ConnectionBase) context.request().connection()).channelHandlerContext();
         context.request().toWebSocket()
-                .onSuccess(socket -> accepted(socket, outcome, slot, handshake, dialect, endpoint, address))
+                .onSuccess(socket -> accepted(socket, channel, outcome, slot, handshake, dialect, endpoint, address))
                 .onFailure(failure -> {
                     if (slot != null) {
                         slot.release();
@@ -179,11 +184,11 @@ public class WebSocketTransport {
     }
 
     /** On the socket's event loop. The credential may still be in verification: nothing is read until it is done. */
-    private void accepted(ServerWebSocket socket, Uni<HandshakeOutcome> outcome, TenantConnections.Slot slot,
+    private void accepted(ServerWebSocket socket, ChannelHandlerContext channel, Uni<HandshakeOutcome> outcome, TenantConnections.Slot slot,
             Handshake handshake, Dialect dialect, Endpoint endpoint, String address) {
         Context context = Vertx.currentContext();
         EventLoopWriter writer = writers.ofCurrentConnection();
-        Connection connection = new Connection(socket, dialect, context, slot);
+        Connection connection = new Connection(socket, channel, dialect, context, slot);
         socket.pause();
         socket.closeHandler(closed -> connection.closed());
         socket.exceptionHandler(failure -> LOG.debugf("WebSocket %s: %s", endpoint.path(), failure.toString()));
@@ -198,6 +203,7 @@ public class WebSocketTransport {
     private final class Connection {
 
         private final ServerWebSocket socket;
+        private final ChannelHandlerContext channel;
         private final Dialect dialect;
         private final Context context;
         private final InboundMessages inbound;
@@ -209,8 +215,10 @@ public class WebSocketTransport {
         private TenantConnections.Slot slot;
         private CredentialRechecks.Watch recheck = CredentialRechecks.Watch.NONE;
 
-        Connection(ServerWebSocket socket, Dialect dialect, Context context, TenantConnections.Slot slot) {
+        Connection(ServerWebSocket socket, ChannelHandlerContext channel, Dialect dialect, Context context,
+                TenantConnections.Slot slot) {
             this.socket = socket;
+            this.channel = channel;
             this.slot = slot;
             this.dialect = dialect;
             this.context = context;
@@ -288,7 +296,7 @@ public class WebSocketTransport {
                     return;
                 }
             }
-            session = new WebSocketSession(UUID.randomUUID().toString(), socket, writer, admitted.identity(),
+            session = new WebSocketSession(UUID.randomUUID().toString(), socket, channel, writer, admitted.identity(),
                     dialect.closeCodes(), engine.sessionBufferBytes(), metrics);
             open.add(session);
             metrics.opened();

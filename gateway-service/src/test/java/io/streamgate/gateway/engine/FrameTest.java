@@ -1,6 +1,7 @@
 package io.streamgate.gateway.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
@@ -33,5 +34,34 @@ class FrameTest {
 
         assertEquals(ByteBuffer.wrap(TEXT.getBytes(StandardCharsets.UTF_8)), frame.bytes());
         assertEquals(TEXT, frame.text());
+    }
+
+    @Test
+    void aSharedFrameWritesItsHeaderOnceInFrontOfItsOwnBytes() {
+        Frame frame = Frame.shared(TEXT);
+        int[] rendered = {0};
+        byte[] header = {(byte) 0x81, (byte) frame.size()};
+
+        ByteBuffer first = frame.headed(length -> {
+            rendered[0]++;
+            return header;
+        });
+        first.position(first.limit());
+        ByteBuffer second = frame.headed(length -> {
+            rendered[0]++;
+            return new byte[] {9};
+        });
+
+        ByteBuffer expected = ByteBuffer.allocate(2 + frame.size()).put(header)
+                .put(TEXT.getBytes(StandardCharsets.UTF_8)).flip();
+        assertEquals(expected, second, "the header, then the payload, in a view of its own");
+        assertEquals(1, rendered[0], "rendered once per frame, whoever asks after");
+        assertTrue(second.isDirect() && second.isReadOnly());
+        assertEquals(ByteBuffer.wrap(TEXT.getBytes(StandardCharsets.UTF_8)), frame.bytes(), "the payload alone is unchanged");
+    }
+
+    @Test
+    void aFrameForOneSessionHasNoRoomForAHeader() {
+        assertNull(Frame.of(TEXT).headed(length -> new byte[2]));
     }
 }

@@ -11,16 +11,19 @@ import io.streamgate.gateway.dialect.Conversation;
 import io.streamgate.gateway.dialect.Dialect;
 import io.streamgate.gateway.dialect.Endpoint;
 import io.streamgate.gateway.dialect.InboundError;
+import io.streamgate.gateway.engine.Frame;
 
 /**
  * A dialect that exists only in the tests, to exercise what the transports offer every dialect with
  * codes no real dialect shares: a first-message-auth endpoint that greets the caller's tenant and
- * echoes what it says.
+ * echoes what it says; {@code shared:N} is answered with the same fan-out frame of N characters twice,
+ * the way the engine sends a tick's frame.
  */
 @ApplicationScoped
 public class EchoDialect implements Dialect {
 
     static final String PATH = "/test/echo";
+    static final String SHARED = "shared:";
     static final CloseCodes CODES = new CloseCodes(4101, 4102, 4100, 4113, 4103, 4109, 4001, 4104, 4105);
 
     @Override
@@ -35,6 +38,12 @@ public class EchoDialect implements Dialect {
             return new Conversation() {
                 @Override
                 public Uni<String> text(String message) {
+                    if (message.startsWith(SHARED)) {
+                        Frame frame = Frame.shared("x".repeat(Integer.parseInt(message.substring(SHARED.length()))));
+                        session.send(frame);
+                        session.send(frame);
+                        return Conversation.NO_REPLY;
+                    }
                     return Uni.createFrom().item("{\"type\":\"echo\",\"text\":\"" + message + "\"}");
                 }
             };
