@@ -57,9 +57,14 @@ public final class WebSocketSession implements Session, EventLoopWriter.Settling
     private boolean wiring = true;
     private long turnBytes;
     private int turnFrames;
+    /** This session has closed its socket (the engine may close it too): nothing more is written. */
+    private volatile boolean closing;
 
-    /** Created on the socket's event loop, which its writes run on. */
-    /** @param frames the connection's context in the pipeline (Vert.x's handler), where frames are written */
+    /**
+     * Created on the socket's event loop, which its writes run on.
+     *
+     * @param frames the connection's context in the pipeline (Vert.x's handler), where frames are written
+     */
     WebSocketSession(String id, ServerWebSocket socket, ChannelHandlerContext frames, EventLoopWriter writer,
             Identity identity,
             CloseCodes closeCodes, long limitBytes, TransportMetrics metrics) {
@@ -98,9 +103,10 @@ public final class WebSocketSession implements Session, EventLoopWriter.Settling
 
     /** On the socket's event loop. */
     private void write(Frame frame, int size) {
-        // On the loop the connection's lock is uncontended; a data frame after the close frame would break
-        // the protocol, and a closed socket's bytes are given back at once.
-        if (socket.isClosed()) {
+        // A data frame after the close frame would break the protocol, and a closed socket's bytes are given
+        // back at once. The connection's lock is asked once per turn (Vert.x reads a client's close frame
+        // between turns, never during one); a close this session queues in the turn sets closing itself.
+        if (closing || turnFrames == 0 && socket.isClosed()) {
             budget.release(size);
             return;
         }
@@ -186,7 +192,7 @@ public final class WebSocketSession implements Session, EventLoopWriter.Settling
             writer.submit(() -> {
                 try {
                     socket.writePing(Buffer.buffer());
-                } catch (RuntimeException closing) {
+                } catch (RuntimeException closed) {
                     // Closed since: its close handler ends the session.
                 }
             });
@@ -199,6 +205,7 @@ public final class WebSocketSession implements Session, EventLoopWriter.Settling
     }
 
     private void close(int code, String reason) {
+        closing = true;
         try {
             socket.close((short) code, reason);
         } catch (RuntimeException alreadyClosed) {
