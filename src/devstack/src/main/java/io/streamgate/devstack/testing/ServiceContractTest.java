@@ -4,19 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.test.common.http.TestHTTPResource;
+import io.streamgate.devstack.Deadline;
 import io.streamgate.platform.json.Json;
 
 /**
@@ -35,9 +39,31 @@ public abstract class ServiceContractTest {
     @TestHTTPResource("/")
     URI root;
 
+    /**
+     * How long readiness may stay DOWN after start, as a Kubernetes readiness probe would keep polling: a Kafka
+     * Streams topology, for one, is CREATED until its rebalance settles, which on a loaded machine takes seconds.
+     */
+    protected static final Duration READY_WITHIN = Duration.ofSeconds(60);
+
     @Test
     void readinessIsUpAndCoversKafkaAndRedis() throws Exception {
-        HttpResponse<String> ready = get("/q/health/ready");
+        AtomicReference<HttpResponse<String>> last = new AtomicReference<>();
+        try {
+            Deadline.await("readiness UP", READY_WITHIN, () -> {
+                try {
+                    last.set(get("/q/health/ready"));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+                return last.get().statusCode() == 200;
+            });
+        } catch (IllegalStateException notReady) {
+            // the assertion below says what stayed DOWN
+        }
+        HttpResponse<String> ready = last.get();
         assertEquals(200, ready.statusCode(), ready.body());
         JsonNode health = Json.mapper().readTree(ready.body());
         assertEquals("UP", health.path("status").asText(), ready.body());
