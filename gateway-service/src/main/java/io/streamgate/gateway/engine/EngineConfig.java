@@ -27,6 +27,17 @@ public interface EngineConfig {
     int sessionBufferBytes();
 
     /**
+     * How long a close may wait to reach a client that stopped reading. The close (a WebSocket close frame,
+     * an SSE stream's last event) queues behind the bytes the client has not taken, so without a limit its
+     * connection, socket buffers and budget stay for as long as the client stays frozen. A client that reads
+     * again within this gets its close code; past it the TCP connection is dropped, which a WebSocket client
+     * reports as 1006 and an EventSource as an error — both retried by every client library, resuming from
+     * the last event id. {@code 0s}: never dropped.
+     */
+    @WithDefault("10s")
+    Duration unreadCloseTimeout();
+
+    /**
      * The most unflushed bytes all sessions together may hold, counted per socket; unset, half the
      * maximum heap. Fan-out frames share their bytes, but replies, snapshots and small frames (which
      * the WebSocket encoder merges with their header) are a copy per socket, so without this cap many

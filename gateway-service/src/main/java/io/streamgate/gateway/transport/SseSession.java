@@ -9,6 +9,7 @@ import io.streamgate.gateway.engine.Frame;
 import io.streamgate.gateway.engine.Refusal;
 import io.streamgate.gateway.engine.Session;
 import io.streamgate.platform.identity.Identity;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
@@ -27,6 +28,9 @@ public final class SseSession implements Session {
     private final CloseCodes closeCodes;
     private final OutboundBudget budget;
     private final TransportMetrics metrics;
+    private final CloseDeadline closeDeadline;
+    /** Ends the stream at once, with whatever it still holds: for a client frozen past the close deadline. */
+    private final Runnable abort;
     private final Vertx vertx;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicBoolean ended = new AtomicBoolean();
@@ -36,7 +40,9 @@ public final class SseSession implements Session {
     private volatile long heartbeatTimer = -1;
 
     SseSession(String id, HttpServerResponse response, Identity identity, CloseCodes closeCodes, long limitBytes,
-            TransportMetrics metrics, Vertx vertx) {
+            TransportMetrics metrics, CloseDeadline closeDeadline, Runnable abort, Vertx vertx) {
+        this.closeDeadline = closeDeadline;
+        this.abort = abort;
         this.id = id;
         this.closeCodes = closeCodes;
         this.response = response;
@@ -108,7 +114,7 @@ public final class SseSession implements Session {
         if (closed.compareAndSet(false, true)) {
             cancelTimers();
             String json = "{\"code\":" + code + ",\"reason\":\"" + reason.replace("\"", "'") + "\"}";
-            response.end("event: close\ndata: " + json + "\n\n");
+            end(response.end("event: close\ndata: " + json + "\n\n"));
             ended();
         }
     }
@@ -123,7 +129,7 @@ public final class SseSession implements Session {
     public void finish() {
         if (closed.compareAndSet(false, true)) {
             cancelTimers();
-            response.end();
+            end(response.end());
             ended();
         }
     }
@@ -136,9 +142,14 @@ public final class SseSession implements Session {
     void drain(long retryMillis) {
         if (closed.compareAndSet(false, true)) {
             cancelTimers();
-            response.end("retry: " + retryMillis + "\n\n");
+            end(response.end("retry: " + retryMillis + "\n\n"));
             ended();
         }
+    }
+
+    /** The stream's end waits behind what the client has not read; a client frozen for too long is dropped. */
+    private void end(Future<Void> written) {
+        closeDeadline.watch(written, abort);
     }
 
     private void ended() {

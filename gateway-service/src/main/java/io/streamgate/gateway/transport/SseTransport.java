@@ -24,6 +24,8 @@ import io.streamgate.gateway.engine.EngineLoop;
 import io.streamgate.gateway.engine.Refusal;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.net.impl.ConnectionBase;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -44,6 +46,7 @@ public class SseTransport {
     private final EngineLoop loop;
     private final SseConfig sse;
     private final TransportMetrics metrics;
+    private final CloseDeadline closeDeadline;
     private final TenantConnections tenants;
     private final CredentialRechecks rechecks;
     private final Vertx vertx;
@@ -51,7 +54,8 @@ public class SseTransport {
 
     SseTransport(Instance<Dialect> dialects, HandshakeAuthentication authentication, Admission admission,
             EngineConfig engine, EngineLoop loop, SseConfig sse, TransportMetrics metrics, TenantConnections tenants,
-            CredentialRechecks rechecks, Vertx vertx) {
+            CredentialRechecks rechecks, CloseDeadline closeDeadline, Vertx vertx) {
+        this.closeDeadline = closeDeadline;
         this.tenants = tenants;
         this.rechecks = rechecks;
         this.dialects = dialects;
@@ -118,7 +122,8 @@ public class SseTransport {
                 return;
             }
             SseSession session = new SseSession(UUID.randomUUID().toString(), context.response(),
-                    admitted.identity(), dialect.closeCodes(), engine.sessionBufferBytes(), metrics, vertx);
+                    admitted.identity(), dialect.closeCodes(), engine.sessionBufferBytes(), metrics, closeDeadline,
+                    aborting(context), vertx);
             metrics.opened();
             Conversation[] conversation = new Conversation[1];
             CredentialRechecks.Watch[] recheck = { CredentialRechecks.Watch.NONE };
@@ -140,5 +145,16 @@ public class SseTransport {
             }
             recheck[0] = rechecks.watch(session, admitted.recheck());
         }), context::fail);
+    }
+
+    /**
+     * How a stream frozen past the close deadline ends: on HTTP/1.1 its TCP connection is aborted (it carries
+     * nothing else); on HTTP/2 only its stream is reset, the connection's other streams untouched.
+     */
+    private static Runnable aborting(RoutingContext context) {
+        if (context.request().version() == HttpVersion.HTTP_2) {
+            return () -> context.response().reset();
+        }
+        return CloseDeadline.aborting(((ConnectionBase) context.request().connection()).channelHandlerContext());
     }
 }

@@ -21,6 +21,7 @@ public class TransportMetrics {
     private final Counter messagesOut;
     private final Counter bytesOut;
     private final Counter refused;
+    private final Counter dropped;
 
     TransportMetrics(MeterRegistry registry, OutboundBudgets budgets) {
         this.budgets = budgets;
@@ -32,6 +33,9 @@ public class TransportMetrics {
                 .description("Bytes flushed to client sockets").register(registry);
         refused = Counter.builder("streamgate.gateway.frames.refused")
                 .description("Frames refused because a session's outbound buffer was full").register(registry);
+        dropped = Counter.builder("streamgate.gateway.connections.dropped")
+                .description("Connections dropped because their close could not reach a client that stopped reading")
+                .register(registry);
     }
 
     public void opened() {
@@ -58,5 +62,9 @@ public class TransportMetrics {
 
     void refused() {
         refused.increment();
+    }
+
+    void dropped() {
+        dropped.increment();
     }
 }

@@ -47,6 +47,7 @@ public final class WebSocketSession implements Session, EventLoopWriter.Settling
     private final CloseCodes closeCodes;
     private final OutboundBudget budget;
     private final TransportMetrics metrics;
+    private final CloseDeadline closeDeadline;
     private volatile long lastHeardNanos = System.nanoTime();
     private volatile long lastPingNanos = System.nanoTime();
     /** Where WebSocket frames enter the pipeline (Vert.x's handler): through the encoder and any extension. */
@@ -67,7 +68,8 @@ public final class WebSocketSession implements Session, EventLoopWriter.Settling
      */
     WebSocketSession(String id, ServerWebSocket socket, ChannelHandlerContext frames, EventLoopWriter writer,
             Identity identity,
-            CloseCodes closeCodes, long limitBytes, TransportMetrics metrics) {
+            CloseCodes closeCodes, long limitBytes, TransportMetrics metrics, CloseDeadline closeDeadline) {
+        this.closeDeadline = closeDeadline;
         this.id = id;
         this.socket = socket;
         this.writer = writer;
@@ -207,7 +209,8 @@ public final class WebSocketSession implements Session, EventLoopWriter.Settling
     private void close(int code, String reason) {
         closing = true;
         try {
-            socket.close((short) code, reason);
+            // The close frame waits behind what the client has not read; a client frozen for too long is dropped.
+            closeDeadline.watch(socket.close((short) code, reason), CloseDeadline.aborting(frames));
         } catch (RuntimeException alreadyClosed) {
             // Nothing to do: the close handler has run or will run.
         }

@@ -56,6 +56,7 @@ public class WebSocketTransport {
     private final EngineLoop loop;
     private final WebSocketConfig config;
     private final TransportMetrics metrics;
+    private final CloseDeadline closeDeadline;
     private final IdleConnections idle;
     private final EventLoopWriters writers;
     private final Set<WebSocketSession> open = ConcurrentHashMap.newKeySet();
@@ -69,8 +70,9 @@ public class WebSocketTransport {
     WebSocketTransport(Instance<Dialect> dialects, HandshakeAuthentication authentication, Admission admission,
             EngineConfig engine, EngineLoop loop, WebSocketConfig config, TransportMetrics metrics,
             IdleConnections idle, EventLoopWriters writers, TenantConnections tenants, CredentialRechecks rechecks,
-            Vertx vertx) {
+            CloseDeadline closeDeadline, Vertx vertx) {
         this.vertx = vertx;
+        this.closeDeadline = closeDeadline;
         this.tenants = tenants;
         this.rechecks = rechecks;
         this.pending = new PendingAuthentications(config.firstMessageAuth().maxPendingPerAddress());
@@ -297,7 +299,7 @@ public class WebSocketTransport {
                 }
             }
             session = new WebSocketSession(UUID.randomUUID().toString(), socket, channel, writer, admitted.identity(),
-                    dialect.closeCodes(), engine.sessionBufferBytes(), metrics);
+                    dialect.closeCodes(), engine.sessionBufferBytes(), metrics, closeDeadline);
             open.add(session);
             metrics.opened();
             conversation = endpoint.channel().open(session, handshake);

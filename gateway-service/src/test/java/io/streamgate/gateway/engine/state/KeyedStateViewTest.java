@@ -168,6 +168,10 @@ class KeyedStateViewTest {
             public Duration pollTimeout() {
                 return Duration.ofMillis(100);
             }
+
+            public Duration unreadCloseTimeout() {
+                return Duration.ofSeconds(10);
+            }
         };
     }
 }
