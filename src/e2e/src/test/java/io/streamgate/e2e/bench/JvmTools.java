@@ -23,7 +23,7 @@ import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingFile;
 
 /** The gateway's JVM seen from outside: {@code jcmd}, its Prometheus figures, and JFR recordings. */
-final class JvmTools {
+public final class JvmTools {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -31,7 +31,7 @@ final class JvmTools {
     }
 
     /** Runs {@code jcmd <pid> <command…>} and returns what it printed. */
-    static String jcmd(long pid, String... command) {
+    public static String jcmd(long pid, String... command) {
         List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
                 String.valueOf(pid)));
         line.addAll(List.of(command));
@@ -61,7 +61,7 @@ final class JvmTools {
     }
 
     /** The service's {@code /q/metrics}, as Prometheus text. */
-    static String metrics(URI service) {
+    public static String metrics(URI service) {
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(service.resolve("/q/metrics"))
                     .timeout(Duration.ofSeconds(20)).GET().build(), HttpResponse.BodyHandlers.ofString());
@@ -78,7 +78,7 @@ final class JvmTools {
     }
 
     /** The sum of every sample of {@code name} whose labels contain {@code labels} (e.g. {@code area="heap"}). */
-    static double metric(String metrics, String name, String labels) {
+    public static double metric(String metrics, String name, String labels) {
         double sum = 0;
         for (String line : metrics.split("\n")) {
             if (line.startsWith("#") || !line.startsWith(name)) {

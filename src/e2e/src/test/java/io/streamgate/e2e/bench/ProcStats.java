@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** What Linux's {@code /proc} says about a process and the machine: CPU time, resident memory, limits. */
-final class ProcStats {
+public final class ProcStats {
 
     private static final long CLOCK_TICKS = clockTicks();
 
@@ -43,7 +43,7 @@ final class ProcStats {
     }
 
     /** Resident set size of {@code pid}, in bytes. */
-    static long rssBytes(long pid) {
+    public static long rssBytes(long pid) {
         for (String line : read(Path.of("/proc", String.valueOf(pid), "status")).split("\n")) {
             if (line.startsWith("VmRSS:")) {
                 return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
