@@ -24,6 +24,10 @@ public final class WebSocketProbe implements AutoCloseable {
     /** Pings received from the server; its own monitor. */
     private final long[] pings = {0};
     private final WebSocket socket;
+    /** False while the client does not read (its TCP window closes, as a frozen app's does); guarded by this. */
+    private boolean reading = true;
+    /** A frame was taken while not reading: the next read request is owed; guarded by this. */
+    private boolean owed;
 
     private WebSocketProbe(URI uri, Map<String, String> headers, List<String> subprotocols) {
         WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder()
@@ -133,6 +137,32 @@ public final class WebSocketProbe implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops taking frames off the connection: what the server sends waits in the socket buffers, then in the
+     * server's, as with a client that stopped reading. Messages already received stay readable.
+     */
+    public synchronized void stopReading() {
+        reading = false;
+    }
+
+    /** Takes frames again, beginning with what waited while it did not. */
+    public synchronized void startReading() {
+        reading = true;
+        if (owed) {
+            owed = false;
+            socket.request(1);
+        }
+    }
+
+    /** The listener's next frame, unless the client stopped reading. */
+    private synchronized void demand(WebSocket webSocket) {
+        if (reading) {
+            webSocket.request(1);
+        } else {
+            owed = true;
+        }
+    }
+
     /** True until the server's close arrives or the connection fails. */
     public boolean isOpen() {
         return !closeCode.isDone();
@@ -163,7 +193,7 @@ public final class WebSocketProbe implements AutoCloseable {
                 messages.add(partial.toString());
                 partial.setLength(0);
             }
-            webSocket.request(1);
+            demand(webSocket);
             return null;
         }
 
@@ -174,7 +204,7 @@ public final class WebSocketProbe implements AutoCloseable {
                 pings.notifyAll();
             }
             // The JDK client answers every ping with a pong itself.
-            webSocket.request(1);
+            demand(webSocket);
             return null;
         }
 

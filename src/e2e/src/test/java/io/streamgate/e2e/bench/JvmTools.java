@@ -31,7 +31,7 @@ public final class JvmTools {
     }
 
     /** Runs {@code jcmd <pid> <command…>} and returns what it printed. */
-    static String jcmd(long pid, String... command) {
+    public static String jcmd(long pid, String... command) {
         List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
                 String.valueOf(pid)));
         line.addAll(List.of(command));

@@ -43,7 +43,7 @@ public final class ProcStats {
     }
 
     /** Resident set size of {@code pid}, in bytes. */
-    static long rssBytes(long pid) {
+    public static long rssBytes(long pid) {
         for (String line : read(Path.of("/proc", String.valueOf(pid), "status")).split("\n")) {
             if (line.startsWith("VmRSS:")) {
                 return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;

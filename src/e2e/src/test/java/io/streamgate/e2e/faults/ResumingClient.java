@@ -70,6 +70,7 @@ final class ResumingClient implements AutoCloseable {
     private volatile boolean connected;
     private volatile InputStream openStream;
     private volatile WebSocketProbe openSocket;
+    private volatile WebSocketProbe stalledSocket;
     /** The open connection's record, replaced as its first event arrives; guarded by this. */
     private Connection[] current;
 
@@ -112,6 +113,28 @@ final class ResumingClient implements AutoCloseable {
     /** Whether a connection is open now. */
     boolean isConnected() {
         return connected;
+    }
+
+    /**
+     * Stops reading the open WebSocket connection without closing it (a frozen app); until {@link #unstall()},
+     * the gateway sees a client that takes nothing.
+     */
+    void stall() {
+        WebSocketProbe socket = openSocket;
+        if (endpoint.transport() != Transport.WEBSOCKET || socket == null) {
+            throw new IllegalStateException(endpoint.name() + " has no open WebSocket connection to stall");
+        }
+        stalledSocket = socket;
+        socket.stopReading();
+    }
+
+    /** Reads again: what waited first, then the connection's end if the gateway closed it meanwhile. */
+    void unstall() {
+        WebSocketProbe socket = stalledSocket;
+        stalledSocket = null;
+        if (socket != null) {
+            socket.startReading();
+        }
     }
 
     String lastId() {
