@@ -31,7 +31,7 @@ public final class RedisServer implements AutoCloseable {
     private final Path home;
     private final int port;
     private final String executable;
-    private ChildProcess process;
+    private final Restartable process = new Restartable();
 
     private RedisServer(Path home) {
         this.home = home;
@@ -46,7 +46,7 @@ public final class RedisServer implements AutoCloseable {
     }
 
     public boolean isRunning() {
-        return process != null && process.isAlive();
+        return process.isRunning();
     }
 
     /** Starts Redis (again, after {@link #kill()} or {@link #stop()}) on the same port and data directory. */
@@ -58,28 +58,22 @@ public final class RedisServer implements AutoCloseable {
         List<String> command = List.of(executable, "--port", String.valueOf(port), "--bind", "127.0.0.1",
                 "--save", "", "--appendonly", "yes", "--appendfsync", "everysec", "--dir", home.toString(),
                 "--protected-mode", "no");
-        process = ChildProcess.start("redis", command, Map.of(), home.toFile(), home.resolve("redis.log"),
-                ShutdownOrder.Stage.INFRASTRUCTURE);
+        process.started(ChildProcess.start("redis", command, Map.of(), home.toFile(), home.resolve("redis.log"),
+                ShutdownOrder.Stage.INFRASTRUCTURE));
         Deadline.await("Redis on port " + port, START_TIMEOUT, this::answersPing);
     }
 
     /** Stops Redis (SIGTERM, then SIGKILL) and keeps its data for a later {@link #start()}. */
-    public synchronized void stop() {
-        if (process != null) {
-            process.close();
-            process = null;
-        }
+    public void stop() {
+        process.stop();
     }
 
     /**
      * Kills Redis (SIGKILL: no final rewrite or fsync) and keeps its data for a later {@link #start()}: a write
      * it answered was already written to the append-only file (the page cache has it), as with a crashed process.
      */
-    public synchronized void kill() {
-        if (process != null) {
-            process.kill();
-            process = null;
-        }
+    public void kill() {
+        process.kill();
     }
 
     public int port() {
@@ -102,7 +96,7 @@ public final class RedisServer implements AutoCloseable {
 
     private boolean answersPing() {
         if (!isRunning()) {
-            throw new IllegalStateException("redis-server exited during start (log: " + process.log() + ")");
+            throw new IllegalStateException("redis-server exited during start (log: " + process.current().log() + ")");
         }
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
