@@ -46,7 +46,7 @@ public final class KafkaBroker implements AutoCloseable {
     private final int controllerPort;
     private final Path config;
     private final String classpath;
-    private ChildProcess process;
+    private final Restartable process = new Restartable();
 
     private KafkaBroker(Path home) {
         this.home = home;
@@ -70,7 +70,7 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     public boolean isRunning() {
-        return process != null && process.isAlive();
+        return process.isRunning();
     }
 
     /** Starts the broker again after {@link #stop()}, on the same port and data. */
@@ -82,32 +82,26 @@ public final class KafkaBroker implements AutoCloseable {
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true",
                 "-Dlog4j2.configurationFile=" + writeLogConfig(), "-cp", classpath, "kafka.Kafka",
                 config.toString()));
-        process = ChildProcess.start("kafka", command, Map.of(), home.toFile(), home.resolve("kafka.log"),
-                ShutdownOrder.Stage.INFRASTRUCTURE);
+        process.started(ChildProcess.start("kafka", command, Map.of(), home.toFile(), home.resolve("kafka.log"),
+                ShutdownOrder.Stage.INFRASTRUCTURE));
         try {
             Deadline.await("Kafka on " + bootstrapServers(), START_TIMEOUT, this::answers);
         } catch (IllegalStateException e) {
-            throw new IllegalStateException(e.getMessage() + " (log: " + process.log() + ")", e);
+            throw new IllegalStateException(e.getMessage() + " (log: " + process.current().log() + ")", e);
         }
     }
 
     /** Stops the broker (SIGTERM, then SIGKILL) and keeps its data for a later {@link #start()}. */
-    public synchronized void stop() {
-        if (process != null) {
-            process.close();
-            process = null;
-        }
+    public void stop() {
+        process.stop();
     }
 
     /**
      * Kills the broker (SIGKILL: no controlled shutdown, no final flush) and keeps its data for a later
      * {@link #start()}; what it acknowledged is in the page cache and survives, as with a crashed broker process.
      */
-    public synchronized void kill() {
-        if (process != null) {
-            process.kill();
-            process = null;
-        }
+    public void kill() {
+        process.kill();
     }
 
     /** Creates the topics that do not exist yet; compacted ones get {@code cleanup.policy=compact}. */
@@ -136,8 +130,8 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private boolean answers() {
-        if (!process.isAlive()) {
-            throw new IllegalStateException("Kafka exited during start (log: " + process.log() + ")");
+        if (!isRunning()) {
+            throw new IllegalStateException("Kafka exited during start (log: " + process.current().log() + ")");
         }
         if (!acceptsConnections()) {
             return false;

@@ -19,29 +19,61 @@ import java.util.Optional;
 
 /**
  * A throw-away Redis: {@code redis-server} from the PATH when there is one, else the Linux/macOS
- * binary shipped inside {@code com.github.codemonstur:embedded-redis}. No persistence, loopback only.
+ * binary shipped inside {@code com.github.codemonstur:embedded-redis}, loopback only. It persists as the chart
+ * asks of a production Redis (append-only file, fsync every second; see docs/operations.md): a Redis killed and
+ * started again on its port and directory keeps every write it answered, which is how tests take Redis away
+ * from a running service.
  */
 public final class RedisServer implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
 
+    private final Path home;
     private final int port;
     private final String executable;
-    private final ChildProcess process;
+    private final Restartable process = new Restartable();
 
     private RedisServer(Path home) {
+        this.home = home;
         this.port = FreePort.pick();
         this.executable = onPath().orElseGet(() -> extractBundled(home));
-        List<String> command = List.of(executable, "--port", String.valueOf(port), "--bind", "127.0.0.1",
-                "--save", "", "--appendonly", "no", "--dir", home.toString(), "--protected-mode", "no");
-        this.process = ChildProcess.start("redis", command, Map.of(), home.toFile(), home.resolve("redis.log"),
-                ShutdownOrder.Stage.INFRASTRUCTURE);
     }
 
     public static RedisServer start(Path home) {
         RedisServer server = new RedisServer(home);
-        Deadline.await("Redis on port " + server.port, START_TIMEOUT, server::answersPing);
+        server.start();
         return server;
+    }
+
+    public boolean isRunning() {
+        return process.isRunning();
+    }
+
+    /** Starts Redis (again, after {@link #kill()} or {@link #stop()}) on the same port and data directory. */
+    public synchronized void start() {
+        if (isRunning()) {
+            return;
+        }
+        // No RDB snapshots: the append-only file alone is the data, replayed on start.
+        List<String> command = List.of(executable, "--port", String.valueOf(port), "--bind", "127.0.0.1",
+                "--save", "", "--appendonly", "yes", "--appendfsync", "everysec", "--dir", home.toString(),
+                "--protected-mode", "no");
+        process.started(ChildProcess.start("redis", command, Map.of(), home.toFile(), home.resolve("redis.log"),
+                ShutdownOrder.Stage.INFRASTRUCTURE));
+        Deadline.await("Redis on port " + port, START_TIMEOUT, this::answersPing);
+    }
+
+    /** Stops Redis (SIGTERM, then SIGKILL) and keeps its data for a later {@link #start()}. */
+    public void stop() {
+        process.stop();
+    }
+
+    /**
+     * Kills Redis (SIGKILL: no final rewrite or fsync) and keeps its data for a later {@link #start()}: a write
+     * it answered was already written to the append-only file (the page cache has it), as with a crashed process.
+     */
+    public void kill() {
+        process.kill();
     }
 
     public int port() {
@@ -59,12 +91,12 @@ public final class RedisServer implements AutoCloseable {
 
     @Override
     public void close() {
-        process.close();
+        stop();
     }
 
     private boolean answersPing() {
-        if (!process.isAlive()) {
-            throw new IllegalStateException("redis-server exited during start (log: " + process.log() + ")");
+        if (!isRunning()) {
+            throw new IllegalStateException("redis-server exited during start (log: " + process.current().log() + ")");
         }
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 500);

@@ -1,6 +1,7 @@
 package io.streamgate.e2e.faults;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,14 @@ final class TopicCount {
 
     static Map<String, Integer> perKey(String bootstrapServers, String topic, String tenant, Duration wait) {
         Map<String, Integer> perKey = new HashMap<>();
+        records(bootstrapServers, topic, tenant, wait).forEach(r -> perKey.merge(r.key(), 1, Integer::sum));
+        return perKey;
+    }
+
+    /** One tenant's records on a topic, every partition from its start to its end, in partition order. */
+    static List<ConsumerRecord<String, byte[]>> records(String bootstrapServers, String topic, String tenant,
+            Duration wait) {
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000),
@@ -35,13 +44,13 @@ final class TopicCount {
             Deadline.await("the end of " + topic, wait, () -> {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     if (tenant.equals(KafkaBinaryBinding.get(record.headers(), KafkaBinaryBinding.TENANT))) {
-                        perKey.merge(record.key(), 1, Integer::sum);
+                        records.add(record);
                     }
                 }
                 return partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p));
             });
         }
-        return perKey;
+        return records;
     }
 
     /** How many times each key was accepted by a feed: what Kafka must hold at least (exactly, without faults). */
