@@ -101,6 +101,12 @@ public class EventWriter {
             }
         };
         for (OutboundEvent event : events) {
+            if (all.isCompletedExceptionally()) {
+                // The producer reports a broker it has no metadata for (down, or unknown since start) only after
+                // blocking max-block, through the callback rather than by throwing; each further record would block
+                // max-block again and a request of hundreds of records would wait hours instead of answering 503.
+                return all;
+            }
             try {
                 producer.send(new ProducerRecord<>(topic.name(), null, event.envelope().subject(), event.data(),
                         KafkaBinaryBinding.attributes(event.envelope(), topic)), acknowledge);
