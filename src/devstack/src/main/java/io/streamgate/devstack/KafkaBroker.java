@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -71,6 +72,11 @@ public final class KafkaBroker implements AutoCloseable {
 
     public boolean isRunning() {
         return process.isRunning();
+    }
+
+    /** The broker's process id while it runs (for a sampler reading /proc), empty while it is stopped or killed. */
+    public OptionalLong pid() {
+        return isRunning() ? OptionalLong.of(process.current().pid()) : OptionalLong.empty();
     }
 
     /** Starts the broker again after {@link #stop()}, on the same port and data. */

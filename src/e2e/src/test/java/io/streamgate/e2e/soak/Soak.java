@@ -257,12 +257,10 @@ public final class Soak {
             row(csv, t, "rss_mib", name, ProcStats.rssBytesOrZero(pid) / 1048576.0);
             row(csv, t, "open_fds", name, ProcStats.openFiles(pid));
         });
-        ProcessHandle.current().descendants()
-                .filter(p -> p.info().commandLine().map(c -> c.contains("kafka.Kafka")).orElse(false)).findFirst()
-                .ifPresent(kafka -> {
-                    row(csv, t, "rss_mib", "kafka", ProcStats.rssBytesOrZero(kafka.pid()) / 1048576.0);
-                    row(csv, t, "open_fds", "kafka", ProcStats.openFiles(kafka.pid()));
-                });
+        stack.infrastructure().kafka().pid().ifPresent(kafka -> {
+            row(csv, t, "rss_mib", "kafka", ProcStats.rssBytesOrZero(kafka) / 1048576.0);
+            row(csv, t, "open_fds", "kafka", ProcStats.openFiles(kafka));
+        });
         lag(admin).forEach((group, lag) -> row(csv, t, "consumer_lag", group, lag));
         row(csv, t, "clients", "map", fleets.stream().mapToInt(ClientFleet::openCount).sum());
         row(csv, t, "clients", "critical", critical.connectedCount());
