@@ -254,26 +254,28 @@ class CrossTenantMatrixTest {
     }
 
     /** A WebSocket or an SSE stream, read the same way; keeps every message it was given. */
-    private interface Client extends AutoCloseable {
-        /** The next message matching {@code wanted} within {@code timeout}, or null. */
-        String next(Predicate<String> wanted, Duration timeout);
+    private abstract static class Client implements AutoCloseable {
+        final List<String> received = new CopyOnWriteArrayList<>();
 
-        List<String> received();
+        /** The next message matching {@code wanted} within {@code timeout}, or null. */
+        abstract String next(Predicate<String> wanted, Duration timeout);
+
+        List<String> received() {
+            return received;
+        }
 
         @Override
-        void close();
+        public abstract void close();
     }
 
-    private static final class SocketClient implements Client {
+    private static final class SocketClient extends Client {
         private final WebSocketProbe socket;
-        private final List<String> received = new CopyOnWriteArrayList<>();
-
         SocketClient(WebSocketProbe socket) {
             this.socket = socket;
         }
 
         @Override
-        public String next(Predicate<String> wanted, Duration timeout) {
+        String next(Predicate<String> wanted, Duration timeout) {
             try {
                 return socket.nextMatching(frame -> {
                     received.add(frame);
@@ -285,26 +287,19 @@ class CrossTenantMatrixTest {
         }
 
         @Override
-        public List<String> received() {
-            return received;
-        }
-
-        @Override
         public void close() {
             socket.close();
         }
     }
 
-    private static final class SseClient implements Client {
+    private static final class SseClient extends Client {
         private final SseProbe stream;
-        private final List<String> received = new CopyOnWriteArrayList<>();
-
         SseClient(SseProbe stream) {
             this.stream = stream;
         }
 
         @Override
-        public String next(Predicate<String> wanted, Duration timeout) {
+        String next(Predicate<String> wanted, Duration timeout) {
             try {
                 SseProbe.Event event = stream.next(e -> {
                     received.add(e.data());
@@ -314,11 +309,6 @@ class CrossTenantMatrixTest {
             } catch (AssertionError timedOut) {
                 return null;
             }
-        }
-
-        @Override
-        public List<String> received() {
-            return received;
         }
 
         @Override
