@@ -34,8 +34,9 @@ public interface Dialect {
 
     /**
      * How many connections (WebSocket and SSE together) one tenant may hold open to this dialect on one
-     * gateway replica; the next is refused with {@code 429} (or, for a WebSocket admitted after its upgrade,
-     * closed with 1013 "try again later"). None by default.
+     * gateway replica, where the product documents a limit of its own; the next is refused with {@code 429}
+     * (or, for a WebSocket admitted after its upgrade, closed with 1013 "try again later"). None by default:
+     * only the tenant's limit across all dialects ({@code streamgate.gateway.tenants.max-connections}) applies.
      */
     default OptionalInt connectionsPerTenant() {
         return OptionalInt.empty();

@@ -117,8 +117,8 @@ public class SseTransport {
             }
             Admission.Admitted admitted = (Admission.Admitted) decision;
             TenantConnections.Slot slot = tenants.tryAcquire(dialect, admitted.identity().tenant());
-            if (slot == null) {
-                HttpRefusals.tooManyConnections(context.response(), dialect.connectionsPerTenant().orElse(0));
+            if (slot.refused()) {
+                HttpRefusals.tooManyConnections(context.response(), slot.limit());
                 return;
             }
             SseSession session = new SseSession(UUID.randomUUID().toString(), context.response(),

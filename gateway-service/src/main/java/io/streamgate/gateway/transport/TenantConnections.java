@@ -12,65 +12,95 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.streamgate.gateway.dialect.Dialect;
 
 /**
- * How many connections each tenant holds open to each dialect on this replica, for the dialects that cap
- * them ({@link Dialect#connectionsPerTenant()}, Spooled's 100 per organisation). The count is per replica:
- * a deployment of N gateways admits up to N times the limit, which is how the cap bounds what one tenant
- * can take of one replica's memory and event loops.
+ * How many connections each tenant holds open on this replica: all dialects together, against
+ * {@code streamgate.gateway.tenants.max-connections}, and per dialect for the dialects that document a limit
+ * of their own ({@link Dialect#connectionsPerTenant()}, Spooled's 100 per organisation). The count is per
+ * replica: a deployment of N gateways admits up to N times the limit, which is how the cap bounds what one
+ * tenant can take of one replica's memory and event loops.
+ *
+ * <p>Refusals are counted as {@code streamgate.gateway.connections.refused{reason, dialect}}, never tagged by
+ * tenant: tenant ids are as many as an operator creates, and a meter per tenant would grow without bound.
  */
 @ApplicationScoped
 public class TenantConnections {
 
     private final Map<String, AtomicInteger> open = new ConcurrentHashMap<>();
-    private final Counter refused;
+    private final TenantLimitsConfig config;
+    private final MeterRegistry registry;
 
-    TenantConnections(MeterRegistry registry) {
-        this.refused = Counter.builder("streamgate.gateway.connections.refused").tag("reason", "tenant_limit")
-                .description("Connections refused because their tenant held the dialect's limit").register(registry);
+    TenantConnections(TenantLimitsConfig config, MeterRegistry registry) {
+        this.config = config;
+        this.registry = registry;
     }
 
     /**
-     * Takes a slot for a new connection of {@code tenant}, or refuses when the tenant already holds the
-     * dialect's limit. Always succeeds for dialects without a limit.
+     * Takes a slot for a new connection of {@code tenant}, or refuses when the tenant already holds its
+     * limit across all dialects or the dialect's own.
      *
-     * @return the slot, to be released exactly once when the connection ends; null when refused
+     * @return the slot, to be released exactly once when the connection ends; {@link Slot#refused()} when refused
      */
     public Slot tryAcquire(Dialect dialect, String tenant) {
+        AtomicInteger all = open.computeIfAbsent(tenant, k -> new AtomicInteger());
+        if (all.incrementAndGet() > config.maxConnections()) {
+            all.decrementAndGet();
+            return refuse(dialect, "tenant_limit", config.maxConnections());
+        }
         OptionalInt limit = dialect.connectionsPerTenant();
         if (limit.isEmpty()) {
-            return Slot.NONE;
+            return new Slot(all, null, 0);
         }
-        String key = dialect.name() + '/' + tenant;
-        AtomicInteger count = open.computeIfAbsent(key, k -> new AtomicInteger());
-        if (count.incrementAndGet() > limit.getAsInt()) {
-            count.decrementAndGet();
-            refused.increment();
-            return null;
+        AtomicInteger ofDialect = open.computeIfAbsent(dialect.name() + '/' + tenant, k -> new AtomicInteger());
+        if (ofDialect.incrementAndGet() > limit.getAsInt()) {
+            ofDialect.decrementAndGet();
+            all.decrementAndGet();
+            return refuse(dialect, "dialect_limit", limit.getAsInt());
         }
-        return new Slot(count);
+        return new Slot(all, ofDialect, 0);
     }
 
-    /** The connections {@code tenant} holds open to {@code dialect} now. */
-    public int count(Dialect dialect, String tenant) {
-        AtomicInteger count = open.get(dialect.name() + '/' + tenant);
+    private Slot refuse(Dialect dialect, String reason, int limit) {
+        Counter.builder("streamgate.gateway.connections.refused").tag("reason", reason).tag("dialect", dialect.name())
+                .description("Connections refused because their tenant held its limit").register(registry).increment();
+        return new Slot(null, null, limit);
+    }
+
+    /** The connections {@code tenant} holds open on this replica, all dialects together. */
+    public int count(String tenant) {
+        AtomicInteger count = open.get(tenant);
         return count == null ? 0 : count.get();
     }
 
-    /** One connection's place in its tenant's count. */
+    /** One connection's place in its tenant's counts, or a refusal. */
     public static final class Slot {
 
-        static final Slot NONE = new Slot(null);
-
-        private final AtomicInteger count;
+        private final AtomicInteger all;
+        private final AtomicInteger ofDialect;
+        private final int limit;
         private boolean released;
 
-        private Slot(AtomicInteger count) {
-            this.count = count;
+        private Slot(AtomicInteger all, AtomicInteger ofDialect, int limit) {
+            this.all = all;
+            this.ofDialect = ofDialect;
+            this.limit = limit;
+        }
+
+        /** True when the tenant held a limit: nothing was taken, nothing is to be released. */
+        public boolean refused() {
+            return all == null;
+        }
+
+        /** The limit the tenant held, for the refusal's text; 0 for a slot that was taken. */
+        public int limit() {
+            return limit;
         }
 
         public synchronized void release() {
-            if (!released && count != null) {
+            if (!released && all != null) {
                 released = true;
-                count.decrementAndGet();
+                all.decrementAndGet();
+                if (ofDialect != null) {
+                    ofDialect.decrementAndGet();
+                }
             }
         }
     }

@@ -62,6 +62,7 @@ public class WebSocketTransport {
     private final Set<WebSocketSession> open = ConcurrentHashMap.newKeySet();
     private final PendingAuthentications pending;
     private final TenantConnections tenants;
+    private final TenantMessageRates rates;
     private final CredentialRechecks rechecks;
     private final Vertx vertx;
     /** Set at shutdown: the close handlers that follow must not reach beans being destroyed. */
@@ -69,11 +70,12 @@ public class WebSocketTransport {
 
     WebSocketTransport(Instance<Dialect> dialects, HandshakeAuthentication authentication, Admission admission,
             EngineConfig engine, EngineLoop loop, WebSocketConfig config, TransportMetrics metrics,
-            IdleConnections idle, EventLoopWriters writers, TenantConnections tenants, CredentialRechecks rechecks,
-            CloseDeadline closeDeadline, Vertx vertx) {
+            IdleConnections idle, EventLoopWriters writers, TenantConnections tenants, TenantMessageRates rates,
+            CredentialRechecks rechecks, CloseDeadline closeDeadline, Vertx vertx) {
         this.vertx = vertx;
         this.closeDeadline = closeDeadline;
         this.tenants = tenants;
+        this.rates = rates;
         this.rechecks = rechecks;
         this.pending = new PendingAuthentications(config.firstMessageAuth().maxPendingPerAddress());
         this.dialects = dialects;
@@ -161,8 +163,8 @@ public class WebSocketTransport {
                 return;
             }
             TenantConnections.Slot slot = tenants.tryAcquire(dialect, ((Admission.Admitted) decision).identity().tenant());
-            if (slot == null) {
-                HttpRefusals.tooManyConnections(context.response(), dialect.connectionsPerTenant().orElse(0));
+            if (slot.refused()) {
+                HttpRefusals.tooManyConnections(context.response(), slot.limit());
                 return;
             }
             upgradeNow(context, Uni.createFrom().item(outcome), slot, handshake, dialect, endpoint, address);
@@ -292,7 +294,8 @@ public class WebSocketTransport {
             Admission.Admitted admitted = (Admission.Admitted) decision;
             if (slot == null) {
                 slot = tenants.tryAcquire(dialect, admitted.identity().tenant());
-                if (slot == null) {
+                if (slot.refused()) {
+                    slot = null;
                     // Admitted after the upgrade, so too late for 429: 1013 is "try again later".
                     socket.close((short) 1013, "Too many connections for this tenant");
                     return;
@@ -326,7 +329,12 @@ public class WebSocketTransport {
             session.heard();
             InboundMessages.Outcome outcome = inbound.accept(frame);
             if (outcome instanceof InboundMessages.Text text) {
-                text(text.message());
+                if (rates.admit(dialect, session.identity().tenant())) {
+                    text(text.message());
+                } else {
+                    // Dropped unread, the connection kept: the client is throttled, as SkySpy documents.
+                    refuse(InboundError.RATE_LIMITED);
+                }
             } else if (outcome instanceof InboundMessages.TooBig) {
                 refuse(InboundError.MESSAGE_TOO_BIG);
                 session.closeAfterQueued(Refusal.MESSAGE_TOO_BIG, "Message too large");

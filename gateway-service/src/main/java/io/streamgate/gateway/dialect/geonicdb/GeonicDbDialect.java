@@ -66,6 +66,7 @@ public class GeonicDbDialect implements Dialect {
         return switch (error) {
             case MESSAGE_TOO_BIG -> GeonicDbMessages.error(GeonicDbMessages.MESSAGE_TOO_LARGE);
             case BINARY_NOT_SUPPORTED -> GeonicDbMessages.error(GeonicDbMessages.BINARY_NOT_SUPPORTED);
+            case RATE_LIMITED -> GeonicDbMessages.error(GeonicDbMessages.RATE_LIMITED);
         };
     }
 }

@@ -15,6 +15,7 @@ final class GeonicDbMessages {
     static final String INVALID_JSON = "Invalid JSON: a message is an object such as {\"action\":\"ping\"}";
     static final String MESSAGE_TOO_LARGE = "Message too large";
     static final String BINARY_NOT_SUPPORTED = "Binary messages are not supported; send JSON text";
+    static final String RATE_LIMITED = "Rate limited: too many messages from this tenant; slow down";
 
     private GeonicDbMessages() {
     }

@@ -76,6 +76,7 @@ public class HaltlessDialect implements Dialect {
         return HaltlessMessages.error(switch (error) {
         case MESSAGE_TOO_BIG -> "message too large";
         case BINARY_NOT_SUPPORTED -> "binary frames are not supported; send the token as text";
+        case RATE_LIMITED -> "rate limited: too many messages from this tenant; slow down";
         });
     }
 }

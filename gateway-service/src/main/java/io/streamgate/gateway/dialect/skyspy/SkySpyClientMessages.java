@@ -23,6 +23,8 @@ final class SkySpyClientMessages {
     static final String MISSING_PARAMETER = "Missing parameter";
     static final String MESSAGE_TOO_LARGE = "Message too large";
     static final String BINARY_NOT_SUPPORTED = "Binary data not supported";
+    /** SkySpy's error reference: "Rate limited | Too many requests | Slow down request rate". */
+    static final String RATE_LIMITED = "Rate limited";
 
     /** Answers a {@code request} action: (request type, request id, params) → the reply frame. */
     @FunctionalInterface

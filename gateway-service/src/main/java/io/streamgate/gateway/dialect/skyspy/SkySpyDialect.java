@@ -81,6 +81,7 @@ public class SkySpyDialect implements Dialect {
         return switch (error) {
             case MESSAGE_TOO_BIG -> SkySpyClientMessages.error(SkySpyClientMessages.MESSAGE_TOO_LARGE, null);
             case BINARY_NOT_SUPPORTED -> SkySpyClientMessages.error(SkySpyClientMessages.BINARY_NOT_SUPPORTED, null);
+            case RATE_LIMITED -> SkySpyClientMessages.error(SkySpyClientMessages.RATE_LIMITED, null);
         };
     }
 }

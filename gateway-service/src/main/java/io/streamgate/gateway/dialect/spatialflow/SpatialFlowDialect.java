@@ -116,6 +116,7 @@ public class SpatialFlowDialect implements Dialect {
         return SpatialFlowMessages.error(switch (error) {
         case MESSAGE_TOO_BIG -> "Message too large";
         case BINARY_NOT_SUPPORTED -> "Binary frames are not supported";
+        case RATE_LIMITED -> "Rate limited: too many messages from this workspace; slow down";
         });
     }
 }

@@ -81,6 +81,7 @@ public class SpooledDialect implements Dialect {
         return SpooledMessages.error(switch (error) {
         case MESSAGE_TOO_BIG -> "Message too large";
         case BINARY_NOT_SUPPORTED -> "Binary frames are not supported; send JSON commands as text";
+        case RATE_LIMITED -> "Rate limited: too many commands from this organisation; slow down";
         });
     }
 }

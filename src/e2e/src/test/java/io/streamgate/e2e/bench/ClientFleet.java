@@ -118,6 +118,7 @@ public final class ClientFleet implements AutoCloseable {
     private final Vertx vertx;
     private final WebSocketClient client;
     private final URI endpoint;
+    private final Map<String, String> headers;
     private final Set<WebSocket> open = ConcurrentHashMap.newKeySet();
     private final Set<HttpConnection> openStreams = ConcurrentHashMap.newKeySet();
     private final HttpClient http;
@@ -144,7 +145,13 @@ public final class ClientFleet implements AutoCloseable {
 
     /** @param endpoint {@code ws://host:port/path} */
     public ClientFleet(URI endpoint, int eventLoops) {
+        this(endpoint, eventLoops, Map.of());
+    }
+
+    /** @param headers sent with every handshake (a tenant's {@code Authorization}) */
+    public ClientFleet(URI endpoint, int eventLoops, Map<String, String> headers) {
         this.endpoint = endpoint;
+        this.headers = Map.copyOf(headers);
         this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(eventLoops).setWorkerPoolSize(1)
                 .setInternalBlockingPoolSize(1));
         this.client = vertx.createWebSocketClient(new WebSocketClientOptions()
@@ -242,6 +249,7 @@ public final class ClientFleet implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(endpoint.getHost())
                 .setPort(endpoint.getPort()).setURI(endpoint.getRawPath()).setTimeout(30_000);
+        headers.forEach(options::addHeader);
         for (int i = 0; i < count; i++) {
             long left = deadline - System.nanoTime();
             if (left <= 0 || !inFlight.tryAcquire(left, TimeUnit.NANOSECONDS)) {
