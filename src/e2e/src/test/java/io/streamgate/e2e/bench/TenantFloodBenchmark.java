@@ -47,8 +47,9 @@ import io.streamgate.platform.identity.Role;
  */
 public final class TenantFloodBenchmark {
 
-    private static final String A = "flood-a";
-    private static final String B = "quiet-b";
+    // NGSI service names are [a-z0-9_]: a hyphenated tenant has every /v2 request refused with 400.
+    private static final String A = "flood_a";
+    private static final String B = "quiet_b";
     /** A's aircraft: no allocated ICAO block starts so, and the Swiss recording has none. */
     private static final String A_HEX = "f1";
 
