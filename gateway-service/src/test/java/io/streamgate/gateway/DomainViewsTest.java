@@ -13,12 +13,8 @@ import java.util.stream.Collectors;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,6 +32,7 @@ import io.streamgate.gateway.entities.EntityChangeFeed;
 import io.streamgate.gateway.jobs.JobEventFeed;
 import io.streamgate.gateway.machines.MachineStatusFeed;
 import io.streamgate.gateway.machines.SensorReadingsView;
+import io.streamgate.gateway.testing.DevstackProducer;
 import io.streamgate.gateway.testing.RecordingSession;
 import io.streamgate.platform.devices.DeviceLocation;
 import io.streamgate.platform.entities.EntityChange;
@@ -95,9 +92,7 @@ class DomainViewsTest {
 
     @BeforeAll
     static void producer() {
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+        producer = DevstackProducer.open();
     }
 
     @AfterAll

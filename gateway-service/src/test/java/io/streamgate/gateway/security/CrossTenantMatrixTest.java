@@ -21,12 +21,8 @@ import java.util.function.Predicate;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.jose4j.jwt.JwtClaims;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,6 +39,7 @@ import io.streamgate.devstack.DevCredentials;
 import io.streamgate.devstack.DevstackTestResource;
 import io.streamgate.devstack.testing.SseProbe;
 import io.streamgate.devstack.testing.WebSocketProbe;
+import io.streamgate.gateway.testing.DevstackProducer;
 import io.streamgate.platform.aviation.AcarsMessage;
 import io.streamgate.platform.devices.GeoPoint;
 import io.streamgate.platform.devices.GeofenceEvent;
@@ -90,9 +87,7 @@ class CrossTenantMatrixTest {
 
     @BeforeAll
     static void producer() {
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class)),
-                new StringSerializer(), new ByteArraySerializer());
+        producer = DevstackProducer.open();
     }
 
     @AfterAll

@@ -9,16 +9,11 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,6 +28,7 @@ import io.streamgate.devstack.Deadline;
 import io.streamgate.devstack.DevstackTestResource;
 import io.streamgate.devstack.testing.SkySpyAircraftPicture;
 import io.streamgate.devstack.testing.WebSocketProbe;
+import io.streamgate.gateway.testing.DevstackProducer;
 import io.streamgate.platform.aviation.AircraftPosition;
 import io.streamgate.platform.event.EventEnvelope;
 import io.streamgate.platform.event.EventTypes;
@@ -53,9 +49,7 @@ class SkySpyAircraftEndpointTest {
 
     @BeforeAll
     static void producer() {
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+        producer = DevstackProducer.open();
     }
 
     @AfterAll

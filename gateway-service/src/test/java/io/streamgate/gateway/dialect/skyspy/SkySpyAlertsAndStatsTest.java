@@ -17,12 +17,8 @@ import java.util.concurrent.TimeUnit;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,6 +32,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.streamgate.devstack.DevCredentials;
 import io.streamgate.devstack.DevstackTestResource;
 import io.streamgate.devstack.testing.WebSocketProbe;
+import io.streamgate.gateway.testing.DevstackProducer;
 import io.streamgate.platform.alerts.AlertRule;
 import io.streamgate.platform.alerts.AlertTriggered;
 import io.streamgate.platform.alerts.RedisAlertStore;
@@ -62,9 +59,7 @@ class SkySpyAlertsAndStatsTest {
 
     @BeforeAll
     static void producer() {
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class)),
-                new StringSerializer(), new ByteArraySerializer());
+        producer = DevstackProducer.open();
     }
 
     @AfterAll

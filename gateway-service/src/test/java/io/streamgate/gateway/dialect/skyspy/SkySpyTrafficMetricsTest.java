@@ -19,12 +19,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -40,6 +36,7 @@ import io.streamgate.devstack.DevCredentials;
 import io.streamgate.devstack.DevstackTestResource;
 import io.streamgate.devstack.testing.SkySpyAircraftPicture;
 import io.streamgate.devstack.testing.WebSocketProbe;
+import io.streamgate.gateway.testing.DevstackProducer;
 import io.streamgate.platform.aviation.AircraftPosition;
 import io.streamgate.platform.event.EventEnvelope;
 import io.streamgate.platform.event.EventTypes;
@@ -239,9 +236,7 @@ class SkySpyTrafficMetricsTest {
     }
 
     private static KafkaProducer<String, byte[]> producer() {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+        return DevstackProducer.open();
     }
 
     private static AircraftPosition position(String hex, int alt) {
