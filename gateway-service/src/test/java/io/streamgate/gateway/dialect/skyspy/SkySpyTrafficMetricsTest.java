@@ -91,7 +91,7 @@ class SkySpyTrafficMetricsTest {
                 assertEquals(0, snapshot.path("data").path("count").asInt(), "a tenant of its own starts empty");
             }
 
-            try (KafkaProducer<String, byte[]> producer = producer()) {
+            try (KafkaProducer<String, byte[]> producer = DevstackProducer.open()) {
                 publish(producer, tenant, position("ad0001", 1000));
                 publish(producer, tenant, position("ad0002", 2000));
                 publish(producer, tenant, position("ad0003", 3000));
@@ -233,10 +233,6 @@ class SkySpyTrafficMetricsTest {
 
     private URI ws() {
         return URI.create(endpoint.toString().replaceFirst("^http", "ws"));
-    }
-
-    private static KafkaProducer<String, byte[]> producer() {
-        return DevstackProducer.open();
     }
 
     private static AircraftPosition position(String hex, int alt) {
